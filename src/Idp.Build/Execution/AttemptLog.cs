@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Idp.Build.Planning;
+
+namespace Idp.Build.Execution;
+
+/// <summary>
+/// <c>--continue</c>: a failed run leaves <c>.nuke/temp/build-attempt.json</c> with a hash of its invocation and
+/// the targets that succeeded. The same invocation with <c>--continue</c> skips those; a different one starts over.
+/// </summary>
+internal sealed class AttemptLog(AbsolutePath file)
+{
+    private sealed record Attempt(string Invocation, string[] Succeeded);
+
+    public static string InvocationOf(IEnumerable<string> arguments) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
+            arguments.Where(a => !a.Equals("--continue", StringComparison.OrdinalIgnoreCase))))));
+
+    public IReadOnlySet<string> SucceededIn(string invocation)
+    {
+        if (!file.FileExists())
+            return new HashSet<string>();
+        try
+        {
+            var attempt = JsonSerializer.Deserialize<Attempt>(File.ReadAllText(file));
+            return attempt is not null && attempt.Invocation == invocation ? attempt.Succeeded.ToHashSet() : new HashSet<string>();
+        }
+        catch (JsonException)
+        {
+            return new HashSet<string>();
+        }
+    }
+
+    public void Save(string invocation, IReadOnlyList<ExecutableTarget> plan, bool succeeded)
+    {
+        if (succeeded)
+        {
+            File.Delete(file);
+            return;
+        }
+        var done = plan
+            .Where(t => t.Status is TargetStatus.Succeeded or TargetStatus.Collective
+                || (t.Status == TargetStatus.Skipped && t.Note?.Contains("--continue", StringComparison.Ordinal) == true))
+            .Select(t => t.Name)
+            .ToArray();
+        file.Parent?.CreateDirectory();
+        File.WriteAllText(file, JsonSerializer.Serialize(new Attempt(invocation, done)));
+    }
+}
