@@ -28,10 +28,10 @@ internal sealed partial class TargetDefinition(IBuild build, string name) : ITar
     public ITargetDefinition Description(string description) => Do(() => DescriptionText = description);
 
     public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string? text = null) =>
-        Do(() => StaticConditions.Add(new Condition(condition, text ?? "condition")));
+        Do(() => StaticConditions.Add(new Condition(condition, Condition.Describe(text))));
 
     public ITargetDefinition OnlyWhenDynamic(Func<bool> condition, string? text = null) =>
-        Do(() => DynamicConditions.Add(new Condition(condition, text ?? "condition")));
+        Do(() => DynamicConditions.Add(new Condition(condition, Condition.Describe(text))));
 
     public ITargetDefinition WhenSkipped(DependencyBehavior behavior) => Do(() => SkipBehavior = behavior);
 
@@ -42,7 +42,7 @@ internal sealed partial class TargetDefinition(IBuild build, string name) : ITar
         Do(() => Requirements.Add(new Requirement.Parameter(parameter)));
 
     public ITargetDefinition Requires(Func<bool> assertion, string? text = null) =>
-        Do(() => Requirements.Add(new Requirement.Assertion(new Condition(assertion, text ?? "assertion"))));
+        Do(() => Requirements.Add(new Requirement.Assertion(new Condition(assertion, Condition.Describe(text)))));
 
     public ITargetDefinition Executes(Action action) => Do(() => Actions.Add(() =>
     {

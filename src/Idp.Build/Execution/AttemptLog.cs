@@ -36,7 +36,8 @@ internal sealed class AttemptLog(AbsolutePath file)
     {
         if (succeeded)
         {
-            File.Delete(file);
+            if (file.FileExists())
+                File.Delete(file);
             return;
         }
         var done = plan

@@ -89,13 +89,17 @@ internal sealed class ParameterService
         }
     }
 
-    /// <summary>Sets the build class's own parameter members; component members are read on demand.</summary>
+    /// <summary>
+    /// Sets the build class's own parameter members and converts every component member that has a value, so a
+    /// bad value anywhere is reported before the first target runs.
+    /// </summary>
     public void Inject(object build)
     {
-        foreach (var member in Members.Where(m => !m.IsComponentMember))
+        foreach (var member in Members.Where(m => RawValue(m) is not null))
         {
-            if (RawValue(member) is not null)
-                member.WriteTo(build, GetValue(member));
+            var value = GetValue(member);
+            if (!member.IsComponentMember)
+                member.WriteTo(build, value);
         }
     }
 

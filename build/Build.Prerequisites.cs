@@ -1,0 +1,27 @@
+using Idp.Build;
+using Idp.Build.Repository.Prerequisites;
+
+namespace Idp.Build.Repository;
+
+partial class Build
+{
+    Target Prerequisites => _ => _
+        .Description("Installs what the tests and the demo need (Debian and npm packages as root on Debian, dotnet tools)")
+        .Executes(() => new PrerequisiteInstaller(Log, RootDirectory).Ensure(RequiredOnThisMachine));
+
+    // Later capabilities add their servers and tools here.
+    IReadOnlyList<Prerequisite> RequiredOnThisMachine =>
+    [
+        new("PowerShell 7 (dotnet tool)", "the build.ps1 bootstrapper tests",
+            () => LocalToolInstalled("powershell"), InstallKind.DotNetTool, "powershell"),
+    ];
+
+    bool LocalToolInstalled(string packageId)
+    {
+        var store = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), packageId);
+        return Directory.Exists(store) && Directory.EnumerateDirectories(store).Any();
+    }
+
+    static bool OnPath(string command) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, command)));
+}
