@@ -25,7 +25,7 @@ fingerprint() {
 
 find_dotnet() {
   local candidate
-  for candidate in "$(command -v dotnet 2>/dev/null)" "${DOTNET_ROOT:+$DOTNET_ROOT/dotnet}" "$HOME/.dotnet/dotnet" /usr/share/dotnet/dotnet /usr/lib/dotnet/dotnet; do
+  for candidate in "$(command -v dotnet 2>/dev/null)" "${DOTNET_ROOT:+$DOTNET_ROOT/dotnet}" "$HOME/.dotnet/dotnet"; do
     if [[ -n "$candidate" && -x "$candidate" ]]; then echo "$candidate"; return 0; fi
   done
   return 1
@@ -34,7 +34,7 @@ find_dotnet() {
 if ! DOTNET=$(find_dotnet); then
   sdk=$(sed -n 's/.*"version"[^"]*"\([^"]*\)".*/\1/p' "$SCRIPT_DIR/global.json" | head -n 1)
   cat >&2 <<MSG
-error: the .NET SDK was not found (looked for 'dotnet' on PATH, in \$DOTNET_ROOT, ~/.dotnet and /usr/share/dotnet).
+error: the .NET SDK was not found (looked for 'dotnet' on PATH, in \$DOTNET_ROOT and in ~/.dotnet).
 This build needs .NET SDK ${sdk:-10.0} or a later 10.0 feature band (global.json). Install it, then run this again:
   Debian/Ubuntu:  apt-get install dotnet-sdk-10.0      (from the Microsoft package feed your organisation mirrors)
   other systems:  https://learn.microsoft.com/dotnet/core/install/

@@ -26,7 +26,10 @@ internal sealed class BuildExecutor(BuildContext context, UpToDateStore upToDate
         if (parallelism <= 1)
         {
             foreach (var target in plan)
-                await RunTargetAsync(target, buffered: false);
+            {
+                if (MayStart(target))
+                    await RunTargetAsync(target, buffered: false);
+            }
             return;
         }
 
@@ -42,10 +45,16 @@ internal sealed class BuildExecutor(BuildContext context, UpToDateStore upToDate
                 if (!target.Predecessors.Where(inPlan.Contains).All(IsFinished))
                     continue;
                 waiting.Remove(target);
-                running[Task.Run(() => RunTargetAsync(target, buffered: true))] = target;
+                // Decided here, not in the task: a target is started or not the moment the scheduler reaches it.
+                if (MayStart(target))
+                    running[Task.Run(() => RunTargetAsync(target, buffered: true))] = target;
             }
             if (running.Count == 0)
+            {
+                if (waiting.Count == 0)
+                    break;
                 throw new InvalidOperationException("No target can start although some are waiting; the plan is not a valid order.");
+            }
             var finished = await Task.WhenAny(running.Keys);
             running.Remove(finished);
             await finished;
@@ -55,26 +64,32 @@ internal sealed class BuildExecutor(BuildContext context, UpToDateStore upToDate
     private static bool IsFinished(ExecutableTarget target) =>
         target.Status is not (TargetStatus.Scheduled or TargetStatus.Running);
 
-    private async Task RunTargetAsync(ExecutableTarget target, bool buffered)
+    /// <summary>False, with the status set, for a target that is skipped or must not start because of a failure.</summary>
+    private bool MayStart(ExecutableTarget target)
     {
         if (target.Status == TargetStatus.Skipped)
         {
             WriteSkipped(target);
-            return;
+            return false;
         }
-        if ((context.IsFailing || _cancelled) && !target.AssuredAfterFailure)
+        if (target.AssuredAfterFailure)
+            return true;
+        if (context.IsFailing || _cancelled)
         {
             target.Status = TargetStatus.NotRun;
-            return;
+            return false;
         }
-        if (target.ExecutionDependencies.FirstOrDefault(d => d.Status is TargetStatus.Failed or TargetStatus.NotRun or TargetStatus.Aborted) is { } broken
-            && !target.AssuredAfterFailure)
+        if (target.ExecutionDependencies.FirstOrDefault(d => d.Status is TargetStatus.Failed or TargetStatus.NotRun or TargetStatus.Aborted) is { } broken)
         {
             target.Status = TargetStatus.NotRun;
             target.Note = $"{broken.Name} did not succeed";
-            return;
+            return false;
         }
+        return true;
+    }
 
+    private async Task RunTargetAsync(ExecutableTarget target, bool buffered)
+    {
         target.Status = TargetStatus.Running;
         target.StartedAt = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
@@ -147,7 +162,8 @@ internal sealed class BuildExecutor(BuildContext context, UpToDateStore upToDate
     {
         lock (_outputGate)
         {
-            var output = context.Router.Out;
+            // Straight to the masked standard output: the router would still send this flow's writes to the buffer.
+            var output = context.Router.StandardOut;
             context.Host.BeginSection(output, target.Name, target.Name, context.Log.UseColor);
             output.Write(text);
             context.Host.EndSection(output, target.Name);

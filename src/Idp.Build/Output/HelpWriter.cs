@@ -11,7 +11,7 @@ internal static class HelpWriter
     public static string Render(IReadOnlyList<ExecutableTarget> targets, ParameterService parameters, object build, string buildName)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Usage: ./build.sh [targets] [options]     ({buildName})");
+        text.AppendLine($"Usage: ./build.sh [targets] [options]   (or ./build.ps1; build class {buildName})");
         text.AppendLine();
         text.AppendLine("Targets (* = default; ← runs after):");
         var listed = targets.Where(t => t.IsListed).ToArray();

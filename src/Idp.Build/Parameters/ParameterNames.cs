@@ -36,19 +36,24 @@ internal static class ParameterNames
         return builder.ToString();
     }
 
-    /// <summary>The closest known names to an unknown one, for a "did you mean" hint.</summary>
+    /// <summary>The closest known names to an unknown one, for a "did you mean" hint: all those equally close, at most three.</summary>
     public static IReadOnlyList<string> Suggest(string unknown, IEnumerable<string> known)
     {
         var key = Normalize(unknown);
-        return known
-            .Select(name => (Name: name, Distance: Distance(key, Normalize(name))))
-            .Where(x => x.Distance <= Math.Max(2, key.Length / 3) || (key.Length >= 3 && Normalize(x.Name).Contains(key, StringComparison.Ordinal)))
-            .OrderBy(x => x.Distance)
-            .ThenBy(x => x.Name, StringComparer.Ordinal)
-            .Select(x => x.Name)
-            .Take(3)
+        var scored = known
+            .Distinct()
+            .Select(name => (Name: name, Score: Score(key, Normalize(name))))
+            .Where(x => x.Score <= Math.Max(2, key.Length / 3))
             .ToArray();
+        if (scored.Length == 0)
+            return [];
+        var best = scored.Min(x => x.Score);
+        return scored.Where(x => x.Score == best).Select(x => x.Name).Order(StringComparer.Ordinal).Take(3).ToArray();
     }
+
+    // A name that starts with what was typed counts as one edit away, however long it is.
+    private static int Score(string typed, string candidate) =>
+        typed.Length >= 3 && candidate.StartsWith(typed, StringComparison.Ordinal) ? Math.Min(1, Distance(typed, candidate)) : Distance(typed, candidate);
 
     private static int Distance(string a, string b)
     {
