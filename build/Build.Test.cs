@@ -32,6 +32,8 @@ partial class Build
                 var totals = TrxTotals.Read(TestResultsDirectory);
                 ReportSummary(totals.ToString());
                 Log.Information(totals.ToString());
+                TestResultsDirectory.CreateDirectory();
+                File.WriteAllText(TestResultsDirectory / "summary.txt", totals + "\n");
             }
         });
 }

@@ -25,7 +25,7 @@ public sealed class ParameterBuild : IdpBuild, IHazRegistry
     [Parameter] readonly string[] Tags = [];
     [Parameter] readonly AbsolutePath? Output;
     [Parameter] readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
-    [Parameter("The API token")] [Secret] readonly string? ApiToken;
+    [Parameter("The API token")][Secret] readonly string? ApiToken;
 
     Target Show => _ => _.Executes(() =>
     {
@@ -42,7 +42,7 @@ public sealed class ParameterBuild : IdpBuild, IHazRegistry
 
 public sealed class RequiredBuild : IdpBuild
 {
-    [Parameter("Where to deploy")] [Required] readonly string? Environment;
+    [Parameter("Where to deploy")][Required] readonly string? Environment;
 
     Target Go => _ => _.Executes(() => Log.Information($"env={Environment}"));
 }
