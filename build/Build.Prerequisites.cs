@@ -14,6 +14,8 @@ partial class Build
     [
         new("PowerShell 7 (dotnet tool)", "the build.ps1 bootstrapper tests",
             () => LocalToolInstalled("powershell"), InstallKind.DotNetTool, "powershell"),
+        new("Groovy 2.4", "the Jenkins shared library tests (Jenkins' CPS runs Groovy 2.4)",
+            () => OnPath("groovy"), InstallKind.Apt, "groovy"),
     ];
 
     bool LocalToolInstalled(string packageId)
