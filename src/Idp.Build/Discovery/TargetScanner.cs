@@ -4,7 +4,7 @@ namespace Idp.Build.Discovery;
 
 /// <summary>
 /// Finds the targets of a build type: its own <see cref="Target"/> properties, in source order, then the default
-/// members of the components it implements, in the order of its interface list. When two components declare a
+/// members of the components it implements, base components first. When two components declare a
 /// target of the same name, the more derived one wins; unrelated components clashing is an error, solved by
 /// implementing the target once in the build.
 /// </summary>
@@ -26,7 +26,8 @@ internal static class TargetScanner
             }
         }
 
-        var byName = buildType.GetInterfaces()
+        // Base components first (GetInterfaces lists the most derived first), so Restore comes before Compile.
+        var byName = buildType.GetInterfaces().Reverse()
             .SelectMany(component => component.GetProperties(Declared))
             .Where(p => p.PropertyType == typeof(Target) && !p.Name.Contains('.'))
             .GroupBy(p => p.Name);

@@ -10,7 +10,7 @@ namespace Idp.Build.Execution;
 /// buffered and written as one block. A failure (without <c>ProceedAfterFailure</c>) stops new targets from
 /// starting, except those marked <c>AssuredAfterFailure</c>.
 /// </summary>
-internal sealed class BuildExecutor(BuildContext context, UpToDateStore upToDate)
+internal sealed class BuildExecutor(BuildContext context, UpToDateStore upToDate, Observers.BuildObservers? observers = null)
 {
     private readonly Lock _outputGate = new();
     private volatile bool _cancelled;
@@ -92,6 +92,8 @@ internal sealed class BuildExecutor(BuildContext context, UpToDateStore upToDate
     {
         target.Status = TargetStatus.Running;
         target.StartedAt = DateTimeOffset.Now;
+        if (observers is not null)
+            await observers.StartedAsync(target);
         var clock = Stopwatch.StartNew();
         using var buffer = buffered ? context.Router.BeginBuffer() : null;
         context.CurrentTarget = target;
@@ -138,6 +140,8 @@ internal sealed class BuildExecutor(BuildContext context, UpToDateStore upToDate
             else
                 context.Host.EndSection(context.Router.Out, target.Name);
         }
+        if (observers is not null)
+            await observers.FinishedAsync(target);
     }
 
     private void Fail(ExecutableTarget target, Exception exception)

@@ -101,11 +101,14 @@ internal static class BuildRunner
         }
 
         RequirementValidator.ThrowIfUnmet(plan, parameters, build);
-        var executor = new BuildExecutor(context, new UpToDateStore(root, context.TemporaryDirectory / "up-to-date"));
+        var observers = Observers.BuildObservers.For(build, log);
+        observers.PlannedAsync(plan).GetAwaiter().GetResult();
+        var executor = new BuildExecutor(context, new UpToDateStore(root, context.TemporaryDirectory / "up-to-date"), observers);
         using (CancelOnCtrlC(executor, environment.OwnsConsole, log))
             executor.RunAsync(plan, options.Parallelism).GetAwaiter().GetResult();
 
         var succeeded = plan.All(t => t.Status is TargetStatus.Succeeded or TargetStatus.Collective or TargetStatus.Skipped);
+        observers.BuildFinishedAsync(plan, succeeded).GetAwaiter().GetResult();
         var exitCode = succeeded ? Succeeded : TargetFailed;
         clock.Stop();
         SummaryWriter.Write(log, plan, clock.Elapsed, succeeded);

@@ -52,7 +52,7 @@ internal sealed class ParameterMember(MemberInfo member, ParameterAttribute attr
         var members = new List<ParameterMember>();
         for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
             members.AddRange(Annotated(type.GetMembers(Declared)));
-        foreach (var component in buildType.GetInterfaces())
+        foreach (var component in buildType.GetInterfaces().Reverse())
             members.AddRange(Annotated(component.GetProperties(Declared)));
         return members;
 

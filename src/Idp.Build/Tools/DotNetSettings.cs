@@ -34,6 +34,9 @@ public abstract record DotNetSettings
     /// <summary>The command's own arguments, after the project.</summary>
     protected abstract IEnumerable<string> CommandArguments();
 
+    /// <summary>Arguments that must come last, after everything a hook may add (e.g. <c>-- RunSettings</c>).</summary>
+    protected virtual IEnumerable<string> TrailingArguments() => [];
+
     internal IReadOnlyList<string> ToArguments()
     {
         var arguments = new List<string> { Command };
@@ -50,6 +53,7 @@ public abstract record DotNetSettings
         arguments.AddRange(CommandArguments());
         arguments.AddRange(Properties.Select(p => $"-p:{p.Key}={p.Value}"));
         arguments.AddRange(ExtraArguments);
+        arguments.AddRange(TrailingArguments());
         return arguments;
     }
 }
@@ -87,7 +91,13 @@ public sealed record DotNetTestSettings : DotNetSettings
     public ImmutableList<string> Loggers { get; init; } = [];
     public ImmutableList<string> DataCollectors { get; init; } = [];
     public string? Settings { get; init; }
+
+    /// <summary>RunSettings overrides, passed after <c>--</c> as <c>Path.To.Element=value</c>.</summary>
+    public ImmutableList<string> RunSettings { get; init; } = [];
+
     protected override string Command => "test";
+
+    protected override IEnumerable<string> TrailingArguments() => RunSettings.Count == 0 ? [] : ["--", .. RunSettings];
 
     protected override IEnumerable<string> CommandArguments()
     {

@@ -39,6 +39,9 @@ public static class DotNetSettingsExtensions
     public static T EnableContinuousIntegrationBuild<T>(this T settings) where T : DotNetSettings =>
         settings.SetProperty("ContinuousIntegrationBuild", true);
 
+    public static DotNetTestSettings AddRunSettings(this DotNetTestSettings settings, params string[] runSettings) =>
+        settings with { RunSettings = settings.RunSettings.AddRange(runSettings) };
+
     public static DotNetTestSettings SetFilter(this DotNetTestSettings settings, string? filter) => settings with { Filter = filter };
 
     public static DotNetTestSettings EnableNoBuild(this DotNetTestSettings settings) => settings with { NoBuild = true };
