@@ -14,6 +14,12 @@ partial class Build
     [
         new("PowerShell 7 (dotnet tool)", "the build.ps1 bootstrapper tests",
             () => LocalToolInstalled("powershell"), InstallKind.DotNetTool, "powershell"),
+        new("rsync", "gitlab-ci-local's shell isolation",
+            () => OnPath("rsync"), InstallKind.Apt, "rsync"),
+        new("gitlab-ci-local 4.70.1", "running the GitLab templates (4.70.1 is the last release for Node 20)",
+            () => OnPath("gitlab-ci-local"), InstallKind.Npm, "gitlab-ci-local@4.70.1"),
+        new("dotnet-sonarscanner (dotnet tool)", "the SonarQube scanner flow tests",
+            () => LocalToolInstalled("dotnet-sonarscanner"), InstallKind.DotNetTool, "dotnet-sonarscanner"),
         new("Groovy 2.4", "the Jenkins shared library tests (Jenkins' CPS runs Groovy 2.4)",
             () => OnPath("groovy"), InstallKind.Apt, "groovy"),
     ];

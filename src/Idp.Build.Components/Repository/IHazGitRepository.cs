@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Idp.Build;
+using Idp.Build.Processes;
+
+namespace Idp.Build.Components.Repository;
+
+/// <summary>The commit being built: SHA, timestamp and branch from the CI host where it says, else from <c>git</c>; the version from tags.</summary>
+public interface IHazGitRepository : IBuild
+{
+    // Interfaces hold no state; one read per build instance is kept here, and dies with the build.
+    private static readonly ConditionalWeakTable<IBuild, GitRepository> Cache = [];
+
+    GitRepository GitRepository => Cache.GetValue(this, build => Read(build.RootDirectory, build.Host.Ci));
+
+    private static GitRepository Read(AbsolutePath root, CiVariables ci)
+    {
+        var sha = ci.CommitSha ?? Git(root, "rev-parse", "HEAD");
+        if (sha is null)
+            return new GitRepository(null, ci.CommitTimestamp, ci.Branch, GitVersion.FromDescribe(null, 0, null));
+        var timestamp = ci.CommitTimestamp
+            ?? (DateTimeOffset.TryParse(Git(root, "log", "-1", "--format=%cI", sha), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null);
+        var branch = ci.Branch ?? (Git(root, "rev-parse", "--abbrev-ref", "HEAD") is { } name && name != "HEAD" ? name : null);
+        var describe = Git(root, "describe", "--tags", "--match", "v[0-9]*", "--long", sha);
+        var count = int.TryParse(Git(root, "rev-list", "--count", sha), out var n) ? n : 0;
+        return new GitRepository(sha, timestamp, branch, GitVersion.FromDescribe(describe, count, sha[..Math.Min(8, sha.Length)]));
+    }
+
+    private static string? Git(AbsolutePath root, params string[] arguments)
+    {
+        try
+        {
+            var result = ProcessRunner.Run("git", arguments, new ProcessOptions
+            {
+                WorkingDirectory = root,
+                LogOutput = false,
+                LogInvocation = false,
+                AllowNonZeroExitCode = true,
+                Timeout = TimeSpan.FromSeconds(30),
+            });
+            return result.ExitCode == 0 && result.StandardOutput.Trim() is { Length: > 0 } output ? output : null;
+        }
+        catch (ProcessException)
+        {
+            return null; // git is not installed: the build still works, without commit information.
+        }
+    }
+}
