@@ -1,0 +1,4 @@
+using Idp.Dora.Hosting;
+
+var app = DoraApp.Create(args);
+await app.RunAsync();

@@ -1,0 +1,20 @@
+namespace Idp.Dora.Storage;
+
+/// <summary>What a window holds, read from the store, before the calculator reduces it to metrics.</summary>
+/// <param name="Deployments">Production deployments as (instant in Unix ms, how many): single deployments near the
+/// window's edges, 15-minute slots inside it.</param>
+/// <param name="LeadTimesMs">Lead-time samples of rule R3 (only positive ones).</param>
+/// <param name="FailedDeployments">In-window deployments with a linked incident or a rollback (rule R4).</param>
+/// <param name="RestoreTimesMs">Time-to-restore samples of rule R5.</param>
+public sealed record DoraData(
+    IReadOnlyList<(long AtMs, long Count)> Deployments,
+    long[] LeadTimesMs,
+    long FailedDeployments,
+    long[] RestoreTimesMs);
+
+/// <summary>The raw counts behind the platform metrics.</summary>
+public sealed record PlatformData(
+    long RegisteredTeams, long OnboardedTeams, long CompletedRuns, long RunsWithoutManualStep, IReadOnlyList<int> NpsScores);
+
+/// <summary>The outcome of storing a batch: how many events were new, how many had been received before.</summary>
+public sealed record IngestResult(int Accepted, int Duplicates);

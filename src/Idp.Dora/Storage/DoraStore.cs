@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Idp.Dora.Events;
+
+namespace Idp.Dora.Storage;
+
+/// <summary>
+/// The event store and the queries behind the metrics, over ADO.NET. <see cref="SqliteStore"/> and
+/// <see cref="PostgresStore"/> differ only in how they open connections and run a batch of statements.
+/// </summary>
+public abstract partial class DoraStore : IAsyncDisposable
+{
+    private readonly IngestPlan _plan;
+
+    private protected DoraStore(SqlDialect dialect, Func<string, bool> isProduction)
+    {
+        Dialect = dialect;
+        _plan = new IngestPlan(dialect, isProduction);
+    }
+
+    /// <summary>"sqlite" or "postgres", shown on the dashboard and in logs.</summary>
+    public string Kind => Dialect.Name;
+
+    private protected SqlDialect Dialect { get; }
+
+    /// <summary>Applies the migrations that this database has not seen yet.</summary>
+    public abstract Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stores new events and folds them into the derived tables in one transaction; re-sent events change nothing.</summary>
+    public async Task<IngestResult> IngestAsync(IReadOnlyList<DoraEvent> events, CancellationToken cancellationToken = default)
+    {
+        var received = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        return await WriteAsync(async (connection, transaction) =>
+        {
+            var inserted = await ExecuteAsync(connection, transaction, events.Select(e => IngestPlan.InsertEvent(e, received)).ToList(), cancellationToken);
+            var fresh = events.Where((_, i) => inserted[i] > 0).ToList();
+            await ExecuteAsync(connection, transaction, fresh.SelectMany(_plan.For).ToList(), cancellationToken);
+            return new IngestResult(fresh.Count, events.Count - fresh.Count);
+        }, cancellationToken);
+    }
+
+    /// <summary>Registers a team for the adoption rate; registering again changes nothing.</summary>
+    public Task RegisterTeamAsync(string team, CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction) => ExecuteAsync(connection, transaction,
+            [Statement.Of("INSERT INTO teams (team, registered_ms) VALUES (@team, @at) ON CONFLICT (team) DO NOTHING",
+                ("team", team), ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))], cancellationToken), cancellationToken);
+
+    /// <summary>Stores one NPS survey answer.</summary>
+    public Task AddNpsResponseAsync(string team, int score, CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction) => ExecuteAsync(connection, transaction,
+            [Statement.Of("INSERT INTO nps_responses (team, score, received_ms) VALUES (@team, @score, @at)",
+                ("team", team), ("score", score), ("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))], cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public abstract ValueTask DisposeAsync();
+
+    private protected abstract Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken);
+
+    private protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="statements"/> in order and returns the rows each affected.</summary>
+    private protected abstract Task<int[]> ExecuteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Statement> statements, CancellationToken cancellationToken);
+
+    private protected static void Bind(DbCommand command, IEnumerable<(string Name, object? Value)> parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Data.Common;
+
+namespace Idp.Dora.Storage;
+
+/// <summary>Applies <see cref="Schema.Migrations"/> that a database has not seen, recording each in <c>schema_version</c>.</summary>
+internal static class Migrations
+{
+    public static async Task ApplyAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await RunAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        await using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        var current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        if (current > Schema.Migrations.Count)
+        {
+            throw new InvalidOperationException(
+                $"The database is at schema version {current}, newer than this Idp.Dora knows ({Schema.Migrations.Count}). " +
+                "Run the newer Idp.Dora, or point this one at another database.");
+        }
+        for (var version = current + 1; version <= Schema.Migrations.Count; version++)
+        {
+            await RunAsync(Schema.Migrations[version - 1]);
+            await RunAsync($"INSERT INTO schema_version (version) VALUES ({version})");
+        }
+
+        async Task RunAsync(string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

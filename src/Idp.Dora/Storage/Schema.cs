@@ -1,0 +1,45 @@
+namespace Idp.Dora.Storage;
+
+/// <summary>
+/// The schema as numbered migrations, applied in order on start. Derived tables are maintained at ingest so a
+/// metrics query reads small ranges: <c>deployment_slots</c> counts deployments per 15-minute UTC slot (every time
+/// zone's offset is a multiple of 15 minutes, so a slot lies in one local day), <c>changes</c> keeps each commit's
+/// first production deployment (rule R3), <c>incidents</c> folds detected/resolved events into one row (rule R5).
+/// </summary>
+internal static class Schema
+{
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+        CREATE TABLE events (
+            source TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, at_ms BIGINT NOT NULL,
+            received_ms BIGINT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (source, id));
+        CREATE TABLE deployments (
+            source TEXT NOT NULL, id TEXT NOT NULL, service TEXT NOT NULL, team TEXT NOT NULL,
+            environment TEXT NOT NULL, production INTEGER NOT NULL, succeeded INTEGER NOT NULL,
+            rollback_of TEXT, finished_ms BIGINT NOT NULL, PRIMARY KEY (source, id));
+        CREATE INDEX ix_deployments_finished ON deployments (finished_ms, service, team) WHERE production = 1 AND succeeded = 1;
+        CREATE INDEX ix_deployments_id ON deployments (id);
+        CREATE INDEX ix_deployments_rollback_of ON deployments (rollback_of) WHERE rollback_of IS NOT NULL;
+        CREATE TABLE deployment_slots (
+            slot BIGINT NOT NULL, service TEXT NOT NULL, team TEXT NOT NULL, deployments BIGINT NOT NULL,
+            PRIMARY KEY (slot, service, team));
+        CREATE TABLE changes (
+            service TEXT NOT NULL, sha TEXT NOT NULL, team TEXT NOT NULL, committed_ms BIGINT NOT NULL,
+            first_deployed_ms BIGINT NOT NULL, first_deployment TEXT NOT NULL, PRIMARY KEY (service, sha));
+        CREATE INDEX ix_changes_window ON changes (first_deployed_ms, committed_ms);
+        CREATE INDEX ix_changes_service_window ON changes (service, first_deployed_ms, committed_ms);
+        CREATE INDEX ix_changes_team_window ON changes (team, first_deployed_ms, committed_ms);
+        CREATE TABLE incidents (
+            incident_id TEXT NOT NULL PRIMARY KEY, service TEXT NOT NULL, team TEXT NOT NULL,
+            environment TEXT NOT NULL, production INTEGER NOT NULL, created_ms BIGINT, resolved_ms BIGINT,
+            deployment_id TEXT, root_cause_sha TEXT);
+        CREATE INDEX ix_incidents_created ON incidents (created_ms) WHERE production = 1;
+        CREATE TABLE pipeline_runs (run_key TEXT NOT NULL PRIMARY KEY, team TEXT, finished INTEGER NOT NULL, manual INTEGER NOT NULL);
+        CREATE TABLE catalog (service TEXT NOT NULL, team TEXT NOT NULL, PRIMARY KEY (service, team));
+        CREATE TABLE teams (team TEXT NOT NULL PRIMARY KEY, registered_ms BIGINT NOT NULL);
+        CREATE TABLE production_teams (team TEXT NOT NULL PRIMARY KEY);
+        CREATE TABLE nps_responses (team TEXT NOT NULL, score INTEGER NOT NULL, received_ms BIGINT NOT NULL);
+        """,
+    ];
+}

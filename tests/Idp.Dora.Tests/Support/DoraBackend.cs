@@ -1,0 +1,61 @@
+using Idp.Testing.Postgres;
+using Npgsql;
+
+namespace Idp.Dora.Tests.Support;
+
+/// <summary>Where a test's Idp.Dora keeps its data; every server a test starts gets a new, empty store.</summary>
+public abstract class DoraBackend
+{
+    /// <summary>The command-line arguments that point a new Idp.Dora at a new, empty store.</summary>
+    public abstract Task<string[]> NewStoreArgumentsAsync();
+}
+
+/// <summary>A new SQLite file per server, in a directory removed at the end.</summary>
+public sealed class SqliteBackend : DoraBackend, IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("idp-dora-tests-").FullName;
+
+    public override Task<string[]> NewStoreArgumentsAsync() =>
+        Task.FromResult(new[] { "--sqlite", Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db") });
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
+
+/// <summary>A new database per server on one real PostgreSQL (a private cluster unless IDP_TEST_POSTGRES is set).</summary>
+public sealed class PostgresBackend : DoraBackend, IAsyncLifetime
+{
+    private PostgresServer? _server;
+
+    public PostgresServer Server => _server ?? throw new InvalidOperationException("The PostgreSQL fixture has not started.");
+
+    public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (_server is not null)
+            await _server.DisposeAsync();
+    }
+
+    public override async Task<string[]> NewStoreArgumentsAsync()
+    {
+        var database = "dora_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(Server.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return ["--postgres", Server.ConnectionStringFor(database)];
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresBackend>
+{
+    public const string Name = "PostgreSQL";
+}
