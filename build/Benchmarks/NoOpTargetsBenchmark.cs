@@ -25,7 +25,7 @@ static class NoOpTargetsBenchmark
             single.Add(one);
         }
 
-        var described = $"a generated build (Debug, like the bootstrappers build) with {targets:N0} no-op targets";
+        var described = $"a generated build ({program.CompiledAs}, as the bootstrappers build) with {targets:N0} no-op targets";
         var measuredAs = $"median of {runs} runs after 1 warm-up, interleaved with the single-target runs; output to a file";
         return
         [

@@ -10,62 +10,88 @@ internal static class ExecutionPlanner
 {
     public static IReadOnlyList<ExecutableTarget> Plan(IReadOnlyList<ExecutableTarget> all, IReadOnlyCollection<ExecutableTarget> invoked)
     {
-        CycleFinder.ThrowOnCycles(all);
+        var graph = TargetIndex.Of(all, invoked);
+        CycleFinder.ThrowOnCycles(graph);
         var roots = invoked.Count > 0 ? invoked : all.Where(t => t.IsDefault).ToArray();
         foreach (var target in roots)
             target.IsInvoked = true;
-        var scheduled = Schedule(roots);
-        return Order(scheduled);
+        var scheduled = Schedule(graph, roots);
+        return Order(graph, scheduled);
     }
 
-    private static HashSet<ExecutableTarget> Schedule(IEnumerable<ExecutableTarget> roots)
+    private static bool[] Schedule(TargetIndex graph, IEnumerable<ExecutableTarget> roots)
     {
-        var scheduled = new HashSet<ExecutableTarget>();
-        var pending = new Stack<ExecutableTarget>(roots);
-        while (pending.TryPop(out var target))
+        var scheduled = new bool[graph.Targets.Count];
+        var pending = new Stack<int>(roots.Select(graph.PositionOf));
+        while (pending.TryPop(out var position))
         {
-            if (!scheduled.Add(target))
+            if (scheduled[position])
                 continue;
-            foreach (var next in target.ExecutionDependencies.Concat(target.Triggers))
-                pending.Push(next);
+            scheduled[position] = true;
+            var target = graph.Targets[position];
+            foreach (var next in target.ExecutionDependencies)
+                pending.Push(graph.PositionOf(next));
+            foreach (var next in target.Triggers)
+                pending.Push(graph.PositionOf(next));
         }
         return scheduled;
     }
 
-    private static List<ExecutableTarget> Order(HashSet<ExecutableTarget> scheduled)
+    private static List<ExecutableTarget> Order(TargetIndex graph, bool[] scheduled)
     {
-        var waitingFor = new Dictionary<ExecutableTarget, int>(scheduled.Count);
-        var successors = new Dictionary<ExecutableTarget, List<ExecutableTarget>>(scheduled.Count);
-        foreach (var target in scheduled)
+        var count = scheduled.Length;
+        var predecessors = graph.Predecessors;
+
+        // Successors of each scheduled target, as one flat array sliced by firstSuccessor (compressed rows).
+        var waitingFor = new int[count];
+        var firstSuccessor = new int[count + 1];
+        for (var target = 0; target < count; target++)
         {
-            var predecessors = target.Predecessors.Where(scheduled.Contains).Distinct().ToList();
-            waitingFor[target] = predecessors.Count;
-            foreach (var predecessor in predecessors)
+            if (!scheduled[target])
+                continue;
+            foreach (var predecessor in predecessors[target])
             {
-                if (!successors.TryGetValue(predecessor, out var list))
-                    successors[predecessor] = list = [];
-                list.Add(target);
+                if (!scheduled[predecessor])
+                    continue;
+                waitingFor[target]++;
+                firstSuccessor[predecessor + 1]++;
+            }
+        }
+        for (var target = 0; target < count; target++)
+            firstSuccessor[target + 1] += firstSuccessor[target];
+        var successors = new int[firstSuccessor[count]];
+        var filled = firstSuccessor[..count];
+        for (var target = 0; target < count; target++)
+        {
+            if (!scheduled[target])
+                continue;
+            foreach (var predecessor in predecessors[target])
+            {
+                if (scheduled[predecessor])
+                    successors[filled[predecessor]++] = target;
             }
         }
 
-        var ready = new PriorityQueue<ExecutableTarget, int>();
-        foreach (var (target, count) in waitingFor)
+        // Declaration order first; the position only separates targets that claim the same Index.
+        long Priority(int target) => ((long)graph.Targets[target].Index << 32) | (uint)target;
+        var ready = new PriorityQueue<int, long>();
+        for (var target = 0; target < count; target++)
         {
-            if (count == 0)
-                ready.Enqueue(target, target.Index);
+            if (scheduled[target] && waitingFor[target] == 0)
+                ready.Enqueue(target, Priority(target));
         }
 
-        var plan = new List<ExecutableTarget>(scheduled.Count);
-        while (ready.TryDequeue(out var target, out _))
+        var plan = new List<ExecutableTarget>();
+        while (ready.TryDequeue(out var next, out _))
         {
+            var target = graph.Targets[next];
             plan.Add(target);
             target.Status = TargetStatus.Scheduled;
-            if (!successors.TryGetValue(target, out var next))
-                continue;
-            foreach (var successor in next)
+            for (var slot = firstSuccessor[next]; slot < firstSuccessor[next + 1]; slot++)
             {
+                var successor = successors[slot];
                 if (--waitingFor[successor] == 0)
-                    ready.Enqueue(successor, successor.Index);
+                    ready.Enqueue(successor, Priority(successor));
             }
         }
         return plan;

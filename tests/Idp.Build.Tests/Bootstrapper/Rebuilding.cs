@@ -1,0 +1,54 @@
+namespace Idp.Build.Tests.Bootstrapper;
+
+/// <summary>A change to what the build project is compiled from, or a missing build, makes the next run build again.</summary>
+[Collection(BootstrapperCollection.Name)]
+public class Rebuilding(BuiltRepositories repositories)
+{
+    [Theory]
+    [InlineData(ThrowawayRepository.BashScript)]
+    [InlineData(ThrowawayRepository.PowerShellScript)]
+    public void Changing_a_source_file_in_build_rebuilds_and_runs_the_new_code(string script)
+    {
+        var repository = repositories.For(script);
+        var message = "changed-" + Guid.NewGuid().ToString("N")[..8];
+        repository.WriteMessage(message);
+
+        var result = repository.Run("Echo");
+
+        result.ExitCode.ShouldBe(0, result.All);
+        result.Output.ShouldContain(ThrowawayRepository.BuildingMessage);
+        result.Output.ShouldContain($"message: {message}");
+    }
+
+    [Theory]
+    [InlineData(ThrowawayRepository.BashScript)]
+    [InlineData(ThrowawayRepository.PowerShellScript)]
+    public void Changing_a_source_file_of_the_engine_rebuilds(string script)
+    {
+        var repository = repositories.For(script);
+        var engineFile = repository.Root / "src" / "Idp.Build" / "BuildException.cs";
+        File.AppendAllText(engineFile, $"// changed by a bootstrapper test: {Guid.NewGuid():N}\n");
+        var engineBuiltAt = File.GetLastWriteTimeUtc(repository.BuiltEngine);
+
+        var result = repository.Run("Echo");
+
+        result.ExitCode.ShouldBe(0, result.All);
+        result.Output.ShouldContain(ThrowawayRepository.BuildingMessage);
+        File.GetLastWriteTimeUtc(repository.BuiltEngine).ShouldBeGreaterThan(engineBuiltAt);
+    }
+
+    [Theory]
+    [InlineData(ThrowawayRepository.BashScript)]
+    [InlineData(ThrowawayRepository.PowerShellScript)]
+    public void Deleting_the_built_assembly_rebuilds_it(string script)
+    {
+        var repository = repositories.For(script);
+        File.Delete(repository.BuiltAssembly);
+
+        var result = repository.Run("Echo");
+
+        result.ExitCode.ShouldBe(0, result.All);
+        result.Output.ShouldContain(ThrowawayRepository.BuildingMessage);
+        File.Exists(repository.BuiltAssembly).ShouldBeTrue();
+    }
+}

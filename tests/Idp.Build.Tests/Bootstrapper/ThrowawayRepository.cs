@@ -1,0 +1,158 @@
+using Idp.Build.Tests.Support;
+
+namespace Idp.Build.Tests.Bootstrapper;
+
+/// <summary>
+/// A minimal repository laid out like this one — the bootstrappers, the root MSBuild and SDK files, the engine's
+/// sources and a tiny <c>build/</c> project — in a temporary folder, and a way to run either bootstrapper in it.
+/// The build has three targets: <c>Echo</c> (the default) prints every argument of its process and
+/// <see cref="MessageText"/>, <c>Fail</c> throws, and <c>Help</c> is the engine's <c>--help</c>.
+/// </summary>
+internal sealed class ThrowawayRepository : IDisposable
+{
+    public const string BashScript = "build.sh";
+    public const string PowerShellScript = "build.ps1";
+
+    /// <summary>What a bootstrapper prints when, and only when, it compiles the build project.</summary>
+    public const string BuildingMessage = "Building the build project";
+
+    private static readonly string[] RootFiles =
+        ["build.sh", "build.ps1", "global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig", ".config/dotnet-tools.json"];
+
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(10);
+
+    private readonly TempDirectory _directory = new();
+
+    public ThrowawayRepository(string script)
+    {
+        Script = script;
+        foreach (var file in RootFiles)
+            CopyFile(Repository.Root / file, Root / file);
+        CopyDirectory(Repository.Root / "src" / "Idp.Build", Root / "src" / "Idp.Build");
+        _directory.Write(".nuke/parameters.json", "{}\n");
+        _directory.Write("build/_build.csproj", BuildProject);
+        _directory.Write("build/Build.cs", BuildClass);
+        WriteMessage("first");
+    }
+
+    /// <summary><see cref="BashScript"/> or <see cref="PowerShellScript"/>: the bootstrapper <see cref="Run"/> uses.</summary>
+    public string Script { get; }
+
+    public AbsolutePath Root => _directory.Path;
+
+    public AbsolutePath BuiltAssembly => Root / "build" / "bin" / "_build.dll";
+
+    public AbsolutePath BuiltEngine => Root / "build" / "bin" / "Idp.Build.dll";
+
+    /// <summary>Runs the bootstrapper with <paramref name="arguments"/>, from the repository's root.</summary>
+    public BuildProcess.Result Run(params string[] arguments) => Run(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs the bootstrapper with changes to the environment (a null value removes a variable); bash is <paramref name="bash"/> if given.</summary>
+    public BuildProcess.Result Run(IReadOnlyDictionary<string, string?> environment, string[] arguments, string bash = "bash")
+    {
+        // A build run under GitLab CI or Jenkins would print that host's sections; these tests are about the scripts.
+        var variables = new Dictionary<string, string?> { ["GITLAB_CI"] = null, ["JENKINS_URL"] = null };
+        foreach (var (name, value) in environment)
+            variables[name] = value;
+        return Script == BashScript
+            ? BuildProcess.Run(bash, [Root / BashScript, .. arguments], Root, variables, ScriptTimeout)
+            : BuildProcess.Run(DotNet, ["tool", "run", "pwsh", "--", "-NoProfile", "-File", Root / PowerShellScript, .. arguments], Root, variables, ScriptTimeout);
+    }
+
+    /// <summary>The text the <c>Echo</c> target prints after the arguments, kept in <c>build/Message.cs</c>.</summary>
+    public void WriteMessage(string text) =>
+        _directory.Write("build/Message.cs", $$"""
+            namespace BootstrapperProbe;
+
+            static class Message
+            {
+                public const string Text = "{{text}}";
+            }
+
+            """);
+
+    public AbsolutePath Write(string relativePath, string content) => _directory.Write(relativePath, content);
+
+    /// <summary>The <c>dotnet</c> that runs PowerShell: the one on this process's PATH, by its full path.</summary>
+    public static string DotNet { get; } = FindOnPath("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH; the bootstrapper tests need the .NET SDK.");
+
+    public static string? FindOnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, tool))
+            .FirstOrDefault(File.Exists);
+
+    /// <summary>Restores the repository's local tools (PowerShell), once per machine; a no-op when they are there.</summary>
+    public void RestoreTools()
+    {
+        var result = BuildProcess.Run(DotNet, ["tool", "restore"], Root);
+        result.ExitCode.ShouldBe(0, $"dotnet tool restore failed, so build.ps1 cannot be run under PowerShell 7:\n{result.All}");
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    private static void CopyFile(AbsolutePath source, AbsolutePath target)
+    {
+        target.Parent!.CreateDirectory();
+        File.Copy(source, target);
+    }
+
+    private static void CopyDirectory(AbsolutePath source, AbsolutePath target)
+    {
+        target.CreateDirectory();
+        foreach (var file in Directory.EnumerateFiles(source))
+            File.Copy(file, target / Path.GetFileName(file));
+        foreach (var directory in Directory.EnumerateDirectories(source))
+        {
+            var name = Path.GetFileName(directory);
+            if (name is not ("bin" or "obj"))
+                CopyDirectory(AbsolutePath.Create(directory), target / name);
+        }
+    }
+
+    private const string BuildProject = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <OutputPath>bin/</OutputPath>
+            <AppendTargetFrameworkToOutputPath>false</AppendTargetFrameworkToOutputPath>
+            <AppendRuntimeIdentifierToOutputPath>false</AppendRuntimeIdentifierToOutputPath>
+            <UseAppHost>false</UseAppHost>
+            <InvariantGlobalization>true</InvariantGlobalization>
+          </PropertyGroup>
+          <ItemGroup>
+            <ProjectReference Include="../src/Idp.Build/Idp.Build.csproj" />
+          </ItemGroup>
+        </Project>
+
+        """;
+
+    private const string BuildClass = """
+        using Idp.Build;
+
+        namespace BootstrapperProbe;
+
+        class Build : IdpBuild
+        {
+            public static int Main() => Execute<Build>(x => x.Echo);
+
+            [Parameter("Words for Echo to print")]
+            readonly string[] Words = [];
+
+            Target Echo => _ => _
+                .Description("Prints every argument of this process, then the message")
+                .Executes(() =>
+                {
+                    foreach (var argument in Environment.GetCommandLineArgs().Skip(1))
+                        Console.WriteLine($"arg: <{argument}>");
+                    Console.WriteLine($"words: {Words.Length}, message: {Message.Text}");
+                });
+
+            Target Fail => _ => _
+                .Description("Always fails")
+                .Executes(() => FailNow());
+
+            static void FailNow() => throw new InvalidOperationException("Fail always fails");
+        }
+
+        """;
+}
