@@ -1,5 +1,6 @@
 using Idp.Build;
 using Idp.Build.Components.Descriptor;
+using Idp.Build.Components.GitLab;
 using Idp.Build.Components.Quality.SonarQube;
 using Idp.Build.Components.Test;
 
@@ -48,6 +49,8 @@ public interface ISonarGate : ITest, IHazServiceDescriptor
             var table = QualityGateTable.Render(verdict.Conditions, includePassed: true).TrimEnd();
             Log.Information(table);
             ReportSummary($"{verdict.Source} gate {(verdict.Passed ? "passed" : "failed")}");
+            if (this is IGitLabReporting gitLab)
+                await gitLab.GitLabReporter.PublishMergeRequestNoteAsync("quality-gate", QualityGateNote.Markdown(verdict));
             if (!verdict.Passed)
             {
                 throw new TargetFailedException(
