@@ -13,19 +13,38 @@ $ErrorActionPreference = 'Stop'
 $BuildProject = Join-Path $PSScriptRoot 'build/_build.csproj'
 $BuildAssembly = Join-Path $PSScriptRoot 'build/bin/_build.dll'
 $StampFile = Join-Path $PSScriptRoot '.nuke/temp/build.ps1.stamp'
-# Everything the build project is compiled from, relative to this directory (keep in step with build.sh).
-$BuildInputs = @('build', 'src/Idp.Build', 'Directory.Build.props', 'Directory.Packages.props', 'global.json')
 
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
+# What the build project is compiled from: build/, the files that configure every project, and the folders of the
+# projects it references, followed from project to project (the same rule as build.sh).
+function Get-BuildInputs {
+    foreach ($name in 'build', 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'global.json', 'nuget.config', 'NuGet.Config') {
+        $path = Join-Path $PSScriptRoot $name
+        if (Test-Path $path) { $path }
+    }
+    $pending = [System.Collections.Generic.Queue[string]]::new()
+    $pending.Enqueue($BuildProject)
+    $seen = [System.Collections.Generic.HashSet[string]]::new()
+    while ($pending.Count -gt 0) {
+        $project = $pending.Dequeue()
+        foreach ($reference in ([xml](Get-Content $project -Raw)).SelectNodes('//ProjectReference')) {
+            $path = [System.IO.Path]::GetFullPath((Join-Path (Split-Path $project) ($reference.Include -replace '\\', '/')))
+            if ((Test-Path $path) -and $seen.Add($path)) {
+                Split-Path $path
+                $pending.Enqueue($path)
+            }
+        }
+    }
+}
+
 function Get-Fingerprint {
-    $files = foreach ($item in $BuildInputs) {
-        $path = Join-Path $PSScriptRoot $item
+    $files = foreach ($path in Get-BuildInputs) {
         if (Test-Path $path -PathType Leaf) { Get-Item $path }
-        elseif (Test-Path $path -PathType Container) {
-            Get-ChildItem $path -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.targets', '*.json' |
+        else {
+            Get-ChildItem $path -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.targets', '*.json', '*.config' |
                 Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
         }
     }

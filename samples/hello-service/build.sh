@@ -9,21 +9,39 @@ SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BUILD_PROJECT="$SCRIPT_DIR/build/_build.csproj"
 BUILD_ASSEMBLY="$SCRIPT_DIR/build/bin/_build.dll"
 STAMP_FILE="$SCRIPT_DIR/.nuke/temp/build.stamp"
-# Everything the build project is compiled from, relative to this directory (this sample builds against the SDK
-# sources of the repository it lives in; a service that takes the SDK from the feed lists only its own files).
-BUILD_INPUTS=(build ../../src/Idp.Build ../../src/Idp.Build.Components Directory.Build.props Directory.Packages.props global.json)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# What the build project is compiled from: build/, the files that configure every project, and the folders of the
+# projects it references, followed from project to project (an SDK built from source rebuilds the build when it
+# changes; one taken from a feed changes through the project files).
+build_inputs() {
+  local pending=("$BUILD_PROJECT") seen=" " project reference referenced name
+  for name in build Directory.Build.props Directory.Build.targets Directory.Packages.props global.json nuget.config NuGet.Config; do
+    [[ -e "$SCRIPT_DIR/$name" ]] && echo "$SCRIPT_DIR/$name"
+  done
+  while [[ ${#pending[@]} -gt 0 ]]; do
+    project=${pending[0]}
+    pending=("${pending[@]:1}")
+    while IFS= read -r reference; do
+      reference=${reference//\\//}
+      referenced=$(cd "$(dirname "$project")/$(dirname "$reference")" 2>/dev/null && pwd) || continue
+      [[ "$seen" == *" $referenced "* ]] && continue
+      seen+="$referenced "
+      echo "$referenced"
+      pending+=("$referenced/$(basename "$reference")")
+    done < <(sed -n 's/.*<ProjectReference[^>]*Include="\([^"]*\)".*/\1/p' "$project")
+  done
+}
+
 fingerprint() {
-  (
-    cd "$SCRIPT_DIR"
-    find "${BUILD_INPUTS[@]}" \( -name bin -o -name obj \) -prune -o -type f \
-      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' \) -print 2>/dev/null \
-      | LC_ALL=C sort > "$STAMP_FILE.list"
-    { cat "$STAMP_FILE.list"; tr '\n' '\0' < "$STAMP_FILE.list" | xargs -0 cat; } | cksum
-    rm -f "$STAMP_FILE.list"
-  )
+  local inputs=() line
+  while IFS= read -r line; do inputs+=("$line"); done < <(build_inputs)
+  find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -type f \
+    \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' -o -name '*.config' \) -print 2>/dev/null \
+    | LC_ALL=C sort > "$STAMP_FILE.list"
+  { cat "$STAMP_FILE.list"; tr '\n' '\0' < "$STAMP_FILE.list" | xargs -0 cat; } | cksum
+  rm -f "$STAMP_FILE.list"
 }
 
 # The runtime identifier of this machine for a ReadyToRun build, e.g. linux-x64; fails when there is none.
