@@ -28,6 +28,12 @@ partial class Build
             () => OnPath("prometheus-pushgateway"), InstallKind.Apt, "prometheus-pushgateway"),
         new("Chromium", "the DORA dashboard's screenshot test (headless)",
             () => OnPath("chromium"), InstallKind.Apt, "chromium"),
+        new("Docker engine", "building and running images for real (the tests start a private dockerd)",
+            () => OnPath("dockerd"), InstallKind.Apt, "docker.io"),
+        new("Docker registry", "pushing to a real registry v2 (the local platform and the tests)",
+            () => OnPath("docker-registry"), InstallKind.Apt, "docker-registry"),
+        new("htpasswd", "the test registry's Basic auth",
+            () => OnPath("htpasswd"), InstallKind.Apt, "apache2-utils"),
         new("Groovy 2.4", "the Jenkins shared library tests (Jenkins' CPS runs Groovy 2.4)",
             () => OnPath("groovy"), InstallKind.Apt, "groovy"),
     ];

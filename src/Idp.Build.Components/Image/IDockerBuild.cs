@@ -1,0 +1,89 @@
+using Docker.DotNet.Models;
+using Idp.Build;
+using Idp.Build.Components.Platform;
+using Idp.Build.Processes;
+
+namespace Idp.Build.Components.Image;
+
+/// <summary>
+/// <c>DockerBuild</c>: builds the service's image through the Docker engine (Docker.DotNet), from the context of
+/// <c>idp.yaml</c>'s directory sent as a tar that honours <c>.dockerignore</c>; Dockerfile, target stage, build args
+/// and labels from <c>idp.yaml</c>; OCI labels from the commit; tags <c>&lt;registry&gt;/&lt;repository&gt;:&lt;sha&gt;</c> and the version.
+/// A build error inside the engine's stream fails the target, naming the step and the message.
+/// </summary>
+public interface IDockerBuild : IPublish, ILocalPlatform
+{
+    [Parameter("The Dockerfile stage to build (default: image.target of idp.yaml, else the last stage)")]
+    string? DockerTarget => TryGetValue(() => DockerTarget);
+
+    [Parameter("The base image passed as build argument BASE_IMAGE (default: <registry>/idp/dotnet-aspnet:<runtime>)", Name = "RuntimeBaseImage")]
+    string? DotNetBaseImage => TryGetValue(() => DotNetBaseImage);
+
+    /// <summary>The image's repository with the registry, e.g. <c>127.0.0.1:5001/platform/hello-service</c>.</summary>
+    string ImageRepository => $"{Registry}/{ServiceDescriptor.Image.Repository}";
+
+    /// <summary>The tags: commit SHA first (the one pushed and recorded), then the version.</summary>
+    IReadOnlyList<string> ImageTags => Image.ImageTags.For(GitRepository);
+
+    /// <summary>The build context: the directory of <c>idp.yaml</c>.</summary>
+    AbsolutePath DockerContextDirectory => ServiceDescriptor.Directory;
+
+    Target DockerBuild => _ => _
+        .Description("Builds the image with the Docker engine; tags <registry>/<repository>:<sha> and :<version>")
+        .DependsOn(Publish, LocalPlatform)
+        .Executes(async () =>
+        {
+            var image = ServiceDescriptor.Image;
+            var dockerfile = ServiceDescriptor.Resolve(image.Dockerfile).RelativeTo(DockerContextDirectory);
+            if (!(DockerContextDirectory / dockerfile).FileExists())
+                throw new TargetFailedException($"No Dockerfile at {DockerContextDirectory / dockerfile} (image.dockerfile of {ServiceDescriptor.SourceFile}). Add one, or point image.dockerfile at it.");
+            var tags = ImageTags.Select(t => $"{ImageRepository}:{t}").ToList();
+            var parameters = new ImageBuildParameters
+            {
+                Tags = tags,
+                Dockerfile = dockerfile,
+                Target = DockerTarget ?? image.Target,
+                BuildArgs = new Dictionary<string, string>(image.BuildArgs) { ["BASE_IMAGE"] = DotNetBaseImage ?? BaseImageName.For(Registry) },
+                Labels = ImageLabels.For(ServiceDescriptor, GitRepository, ImageLabels.WithoutCredentials(RemoteUrl(RootDirectory))),
+                // Keep intermediate containers out of the engine; never pull: the base image is local or in the registry.
+                Remove = true,
+                ForceRemove = true,
+            }.Apply(DockerBuildSettings);
+
+            var timestamp = GitRepository.CommitTimestamp ?? DateTimeOffset.UnixEpoch;
+            using var docker = CreateDockerClient();
+            EngineProgress progress;
+            try
+            {
+                progress = await ImageBuilder.BuildAsync(docker, parameters,
+                    tar => ContextArchive.WriteDirectory(tar, DockerContextDirectory, DockerIgnore.For(DockerContextDirectory), dockerfile, timestamp),
+                    TemporaryDirectory, $"{ServiceDescriptor.Service.Name} ({DockerContextDirectory / dockerfile})", Log);
+            }
+            catch (TargetFailedException e) when (e.Message.Contains(" : FROM ", StringComparison.Ordinal))
+            {
+                throw new TargetFailedException(
+                    $"{e.Message}\nBASE_IMAGE was {parameters.BuildArgs["BASE_IMAGE"]}. On a machine without it, run './build.sh BaseImage' once " +
+                    "(it builds the base image from this machine's runtime), or pass --runtime-base-image <image> (see docs/images.md).");
+            }
+            ReportSummary($"{tags[0]} ({progress.ImageId?.Replace("sha256:", "", StringComparison.Ordinal)[..12] ?? "built"})");
+        });
+
+    /// <summary>The team's hook: more labels or build args, no cache, a platform.</summary>
+    Configure<ImageBuildParameters> DockerBuildSettings => _ => _;
+
+    private static string? RemoteUrl(AbsolutePath root)
+    {
+        try
+        {
+            var result = ProcessRunner.Run("git", ["config", "--get", "remote.origin.url"], new ProcessOptions
+            {
+                WorkingDirectory = root, LogOutput = false, LogInvocation = false, AllowNonZeroExitCode = true, Timeout = TimeSpan.FromSeconds(10),
+            });
+            return result.ExitCode == 0 && result.StandardOutput.Trim() is { Length: > 0 } url ? url : null;
+        }
+        catch (ProcessException)
+        {
+            return null;
+        }
+    }
+}

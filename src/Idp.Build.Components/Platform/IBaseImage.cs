@@ -1,0 +1,84 @@
+using Docker.DotNet.Models;
+using Idp.Build;
+using Idp.Build.Components.Image;
+using Idp.Build.Components.Registry;
+
+namespace Idp.Build.Components.Platform;
+
+/// <summary>
+/// <c>BaseImage</c> (unlisted): builds the platform's .NET runtime base image without the internet — <c>FROM scratch</c>
+/// plus this machine's ASP.NET Core runtime and the libraries it loads, a non-root user <c>app</c> (1654) and CA
+/// certificates — and pushes it as <c>&lt;registry&gt;/idp/dotnet-aspnet:&lt;major.minor&gt;</c>. A bank points
+/// <c>--runtime-base-image</c> at its Nexus-proxied image instead (docs/images.md).
+/// </summary>
+public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
+{
+    /// <summary>The user the image runs as: not root, and the same number as Microsoft's images use, so volume permissions carry over.</summary>
+    const int AppUserId = 1654;
+
+    Target BaseImage => _ => _
+        .Description("Builds the .NET runtime base image from this machine's runtime (FROM scratch) and pushes it")
+        .Unlisted()
+        .DependsOn(LocalPlatform)
+        .Executes(async () =>
+        {
+            var runtime = RuntimeFiles.OfThisMachine();
+            var name = BaseImageName.For(Registry);
+            var parameters = new ImageBuildParameters
+            {
+                Tags = [name],
+                Dockerfile = "Dockerfile",
+                Labels = new Dictionary<string, string>
+                {
+                    ["org.opencontainers.image.title"] = "idp dotnet-aspnet",
+                    ["org.opencontainers.image.version"] = runtime.Version,
+                    ["org.opencontainers.image.description"] = "ASP.NET Core runtime on scratch, built by Idp.Build's BaseImage target",
+                },
+                Remove = true,
+                ForceRemove = true,
+            };
+            using var docker = CreateDockerClient();
+            await ImageBuilder.BuildAsync(docker, parameters, tar => WriteContext(tar, runtime), TemporaryDirectory, name, Log);
+
+            var host = RegistryHost.Of(UsesLocalRegistry ? Registry : RegistryAddress!);
+            using var registry = new RegistryClient(host, RegistryCredentials) { Retried = Log.Warning };
+            try
+            {
+                var pushed = await new ImagePusher(docker, registry, host, RegistryCredentials, Log).PushAsync(BaseImageName.Repository, BaseImageName.Tag);
+                ReportSummary($"{name} ({runtime.Files.Count} files, {pushed.Digest})");
+            }
+            catch (RegistryException e)
+            {
+                throw new TargetFailedException(e.Message);
+            }
+        });
+
+    private static void WriteContext(Stream tar, RuntimeFiles runtime)
+    {
+        // Fixed timestamps: the same runtime gives the same layer digest, so every service shares one base layer.
+        using var archive = new ContextArchive(tar, DateTimeOffset.UnixEpoch);
+        foreach (var (imagePath, hostPath) in runtime.Files)
+            archive.AddFile("rootfs/" + imagePath, hostPath);
+        if (File.Exists("/etc/ssl/certs/ca-certificates.crt"))
+            archive.AddFile("rootfs/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs/ca-certificates.crt");
+        archive.AddText("rootfs/etc/passwd", $"root:x:0:0:root:/root:/sbin/nologin\napp:x:{AppUserId}:{AppUserId}:app:/home/app:/sbin/nologin\n");
+        archive.AddText("rootfs/etc/group", $"root:x:0:\napp:x:{AppUserId}:\n");
+        archive.AddText("rootfs/etc/nsswitch.conf", "hosts: files dns\n");
+        archive.AddDirectory("rootfs/tmp", (UnixFileMode)0b1_111_111_111);
+        archive.AddDirectory("rootfs/app");
+        archive.AddDirectory("rootfs/home/app");
+        archive.AddText("Dockerfile", string.Join('\n',
+            "FROM scratch",
+            "COPY rootfs/ /",
+            "ENV PATH=/usr/share/dotnet:/usr/bin:/bin \\",
+            "    DOTNET_ROOT=/usr/share/dotnet \\",
+            "    LD_LIBRARY_PATH=/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:/lib/aarch64-linux-gnu:/usr/lib/aarch64-linux-gnu \\",
+            "    DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 \\",
+            "    DOTNET_LTTng=0 \\",
+            "    ASPNETCORE_HTTP_PORTS=8080 \\",
+            "    SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt",
+            $"USER {AppUserId}:{AppUserId}",
+            "WORKDIR /app",
+            ""));
+    }
+}

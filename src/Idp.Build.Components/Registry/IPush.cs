@@ -1,0 +1,40 @@
+using Idp.Build;
+using Idp.Build.Components.Image;
+
+namespace Idp.Build.Components.Registry;
+
+/// <summary>
+/// <c>Push</c>: pushes the image <c>DockerBuild</c> made to the registry (Nexus docker-hosted, or the local platform's)
+/// and records the manifest digest in <c>artifacts/image.json</c> and <c>artifacts/image.env</c> (<c>IMAGE_DIGEST=…</c>).
+/// Skips the upload when the registry already holds that digest under the tag. See <see cref="ImagePusher"/> for why
+/// the engine pushes.
+/// </summary>
+public interface IPush : IDockerBuild, IHazRegistryCredentials
+{
+    Target Push => _ => _
+        .Description("Pushes the image and writes its digest to artifacts/image.json and artifacts/image.env")
+        .DependsOn(DockerBuild)
+        .Executes(async () =>
+        {
+            var host = RegistryHost.Of(UsesLocalRegistry ? Registry : RegistryAddress!);
+            var credentials = RegistryCredentials;
+            using var registry = new RegistryClient(host, credentials) { Retried = Log.Warning };
+            using var docker = CreateDockerClient();
+            var pusher = new ImagePusher(docker, registry, host, credentials, Log);
+            var results = new List<PushResult>();
+            try
+            {
+                foreach (var tag in ImageTags)
+                    results.Add(await pusher.PushAsync(ServiceDescriptor.Image.Repository, tag));
+            }
+            catch (RegistryException e)
+            {
+                throw new TargetFailedException(e.Message);
+            }
+            // The SHA tag is the first: the one the record names.
+            var first = results[0];
+            first.WriteTo(ArtifactsDirectory);
+            Log.Information($"Pushed {first.Reference}");
+            ReportSummary($"{first.Digest}{(first.AlreadyPresent ? " (already present)" : "")}");
+        });
+}

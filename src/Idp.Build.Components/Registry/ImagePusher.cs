@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Idp.Build.Components.Image;
+
+namespace Idp.Build.Components.Registry;
+
+/// <summary>
+/// Pushes an image that the Docker engine holds to a registry, and reports the manifest digest the registry stored.
+/// </summary>
+/// <remarks>
+/// The push goes through the engine (<c>PushImageAsync</c>), not over the registry API from here: the engine holds the
+/// layers already compressed and remembers which compressed blob it pushed for each layer, so an unchanged layer is
+/// found with one HEAD and never uploaded again, and the digest is stable across pushes; it also answers Basic and
+/// Bearer challenges itself. Its errors arrive inside a 200 stream (§5.5), so every <c>errorDetail</c> fails the push,
+/// and the digest is confirmed afterwards with the registry's own <c>HEAD /v2/…/manifests/&lt;tag&gt;</c>.
+/// </remarks>
+public sealed partial class ImagePusher(DockerClient docker, RegistryClient registry, RegistryHost host, RegistryCredentials? credentials, BuildLog log)
+{
+    /// <summary>Waits before each retry of a push that failed for a transient reason.</summary>
+    public IReadOnlyList<TimeSpan> RetryDelays { get; init; } = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)];
+
+    /// <summary>
+    /// Pushes <paramref name="repository"/>:<paramref name="tag"/> (repository without the registry host), unless the
+    /// registry already holds the same digest under that tag.
+    /// </summary>
+    public async Task<PushResult> PushAsync(string repository, string tag, CancellationToken cancellationToken = default)
+    {
+        var name = $"{host.Name}/{repository}";
+        await registry.CheckAccessAsync(repository, cancellationToken);
+
+        var local = await docker.Images.InspectImageAsync($"{name}:{tag}", cancellationToken);
+        var knownDigest = local.RepoDigests?.FirstOrDefault(d => d.StartsWith(name + "@", StringComparison.Ordinal))?[(name.Length + 1)..];
+        if (knownDigest is not null && await registry.HeadManifestAsync(repository, tag, cancellationToken) is { } present && present.Digest == knownDigest)
+        {
+            log.Information($"{name}:{tag} is already present in the registry ({present.Digest}); nothing pushed.");
+            return new PushResult(name, tag, present.Digest, present.Size, AlreadyPresent: true, new Dictionary<string, string>());
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var progress = new EngineProgress(log);
+            await docker.Images.PushImageAsync(name, new ImagePushParameters { Tag = tag }, Auth(), progress, cancellationToken);
+            if (progress.Error is null)
+                return await ConfirmAsync(name, repository, tag, progress, cancellationToken);
+            if (!IsTransient(progress.Error) || attempt >= RetryDelays.Count)
+                throw Failure(name, tag, progress.Error, attempt + 1);
+            log.Warning($"Push of {name}:{tag} failed ({progress.Error}); retrying in {RetryDelays[attempt].TotalSeconds:0} s.");
+            await Task.Delay(RetryDelays[attempt], cancellationToken);
+        }
+    }
+
+    private async Task<PushResult> ConfirmAsync(string name, string repository, string tag, EngineProgress progress, CancellationToken cancellationToken)
+    {
+        var stored = await registry.HeadManifestAsync(repository, tag, cancellationToken)
+            ?? throw new RegistryException($"The engine pushed {name}:{tag}, but registry {host.Name} does not list that tag. Check the registry's deployment policy and log.");
+        if (progress.PushedDigest is { } pushed && pushed != stored.Digest)
+        {
+            throw new RegistryException(
+                $"The engine pushed {name}:{tag} as {pushed}, but registry {host.Name} serves {stored.Digest} under that tag: another push raced this one, or the registry rewrote the manifest.");
+        }
+        return new PushResult(name, tag, stored.Digest, progress.PushedSize ?? stored.Size, AlreadyPresent: false, progress.LayerStatus);
+    }
+
+    private AuthConfig Auth() => new()
+    {
+        // Docker.DotNet keys auth configs by server address; it must never be null.
+        ServerAddress = host.Name,
+        Username = credentials?.Username,
+        Password = credentials?.Password,
+    };
+
+    private RegistryException Failure(string name, string tag, string error, int attempts)
+    {
+        var who = credentials is null ? "anonymous access" : $"user '{credentials.Username}'";
+        var hint = error switch
+        {
+            _ when error.Contains("unauthorized", StringComparison.OrdinalIgnoreCase) || error.Contains("authentication required", StringComparison.OrdinalIgnoreCase)
+                => $" Registry {host.Name} refused {who}: check --registry-username and --registry-password.",
+            _ when error.Contains("denied", StringComparison.OrdinalIgnoreCase)
+                => $" Registry {host.Name} denied {who} push rights on {name}.",
+            _ when error.Contains("does not allow updating", StringComparison.OrdinalIgnoreCase) || error.Contains("redeploy", StringComparison.OrdinalIgnoreCase)
+                => $" The repository has redeploy disabled and already holds tag '{tag}' with other content: tags are immutable there, so build a new commit (the tag is its SHA) or ask the Nexus admins.",
+            _ => "",
+        };
+        return new RegistryException($"Push of {name}:{tag} failed{(attempts > 1 ? $" after {attempts} attempts" : "")}: {error}.{hint}");
+    }
+
+    private static bool IsTransient(string error) => Transient().IsMatch(error);
+
+    [GeneratedRegex(@"\b50[234]\b|Bad Gateway|Service Unavailable|Gateway Time-?out|connection reset|connection refused|broken pipe|timeout|timed out|\bEOF\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Transient();
+}

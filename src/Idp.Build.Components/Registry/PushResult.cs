@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Idp.Build.Components.Registry;
+
+/// <summary>What a push left in the registry: the manifest digest is what deploys use, never the tag.</summary>
+/// <param name="Repository">The image repository with the registry host, e.g. <c>127.0.0.1:5001/platform/hello-service</c>.</param>
+/// <param name="Tag">The tag pushed.</param>
+/// <param name="Digest">The manifest digest the registry serves for the tag.</param>
+/// <param name="Size">The manifest's size in bytes.</param>
+/// <param name="AlreadyPresent">True when the registry held that digest under the tag already and nothing was pushed.</param>
+/// <param name="LayerStatus">The engine's final status per layer (<c>Pushed</c>, <c>Layer already exists</c>, …).</param>
+public sealed record PushResult(
+    string Repository,
+    string Tag,
+    string Digest,
+    long Size,
+    [property: JsonIgnore] bool AlreadyPresent,
+    [property: JsonIgnore] IReadOnlyDictionary<string, string> LayerStatus)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
+    /// <summary>The image by digest, e.g. <c>127.0.0.1:5001/platform/hello-service@sha256:…</c>.</summary>
+    [JsonIgnore]
+    public string Reference => $"{Repository}@{Digest}";
+
+    /// <summary>Writes <c>image.json</c> ({repository, tag, digest, size}) and <c>image.env</c> (a GitLab dotenv report) to <paramref name="directory"/>.</summary>
+    public void WriteTo(AbsolutePath directory)
+    {
+        directory.CreateDirectory();
+        File.WriteAllText(directory / "image.json", JsonSerializer.Serialize(this, Json) + "\n");
+        File.WriteAllText(directory / "image.env", $"IMAGE_DIGEST={Digest}\nIMAGE_REPOSITORY={Repository}\nIMAGE_REFERENCE={Reference}\n");
+    }
+}

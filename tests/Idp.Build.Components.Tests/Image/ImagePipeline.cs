@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Idp.Build.Components.Tests.GoldenPath;
+using Idp.Build.Processes;
+using Idp.Testing.Docker;
+
+namespace Idp.Build.Components.Tests.Image;
+
+/// <summary>
+/// A copy of the sample in its own git repository, a real Docker engine and a real registry with Basic auth; the
+/// base image built and the sample's image built and pushed once. The tests read what that produced, and some
+/// run further builds against the same engine and registry.
+/// </summary>
+public sealed class ImagePipeline : IAsyncLifetime
+{
+    private const string BuildClass = """
+        using Idp.Build;
+        using Idp.Build.Components;
+        using Idp.Build.Components.Platform;
+        using Idp.Build.Components.Registry;
+
+        class Build : IdpBuild, IGoldenPath, IPush, IBaseImage
+        {
+            public static int Main() => Execute<Build>();
+        }
+        """;
+
+    internal SampleRepository Sample { get; } = new(BuildClass);
+    internal DockerEngineServer Engine { get; private set; } = null!;
+    internal RegistryServer Registry { get; private set; } = null!;
+    internal AbsolutePath BuildAssembly { get; private set; } = null!;
+
+    /// <summary>The first Push of the sample (BaseImage ran before it).</summary>
+    internal ProcessResult FirstPush { get; private set; } = null!;
+
+    /// <summary>artifacts/image.json of the first push, as written then.</summary>
+    internal JsonElement FirstImage { get; private set; }
+
+    /// <summary>artifacts/image.env of the first push, as written then.</summary>
+    internal string FirstImageEnv { get; private set; } = "";
+
+    /// <summary>The commit the first push built.</summary>
+    internal string FirstCommit { get; private set; } = "";
+
+    internal string Repository => $"{Registry.Address}/platform/hello-service";
+
+    public async Task InitializeAsync()
+    {
+        Engine = await DockerEngineServer.StartAsync();
+        Registry = await RegistryServer.StartAsync();
+        Git("init", "-q");
+        Commit("The sample service");
+        FirstCommit = Git("rev-parse", "HEAD");
+        BuildAssembly = Sample.CompileBuild();
+        var baseImage = Run("BaseImage");
+        baseImage.ExitCode.ShouldBe(0, baseImage.StandardOutput);
+        FirstPush = Run("Push");
+        if (File.Exists(Sample.Artifacts / "image.json"))
+            FirstImage = JsonDocument.Parse(File.ReadAllText(Sample.Artifacts / "image.json")).RootElement.Clone();
+        if (File.Exists(Sample.Artifacts / "image.env"))
+            FirstImageEnv = File.ReadAllText(Sample.Artifacts / "image.env");
+    }
+
+    /// <summary>Runs the sample's build against the fixture's engine and registry, with the registry user's credentials.</summary>
+    internal ProcessResult Run(params string[] arguments) => RunWith(Registry.Password, arguments);
+
+    internal ProcessResult RunWith(string password, params string[] arguments) => Sample.Run(BuildAssembly,
+    [
+        .. arguments,
+        "--docker-host", Engine.Endpoint.ToString(),
+        "--registry", Registry.Address,
+        "--registry-username", Registry.Username,
+        "--registry-password", password,
+        "--platform-directory", Sample.Root / ".idp-platform",
+    ]);
+
+    internal void Commit(string message)
+    {
+        Git("add", "-A");
+        Git("-c", "user.name=Idp Test", "-c", "user.email=idp@example.invalid", "commit", "-q", "-m", message);
+    }
+
+    internal string Git(params string[] arguments) =>
+        ProcessRunner.Run("git", arguments, new ProcessOptions { WorkingDirectory = Sample.Root, LogOutput = false, LogInvocation = false }).StandardOutput.Trim();
+
+    public async Task DisposeAsync()
+    {
+        if (Registry is not null)
+            await Registry.DisposeAsync();
+        if (Engine is not null)
+            await Engine.DisposeAsync();
+        Sample.Dispose();
+    }
+}
+
+/// <summary>The tests that share one engine, one registry and one built sample run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class DockerCollection : ICollectionFixture<ImagePipeline>
+{
+    public const string Name = "Docker engine and registry";
+}

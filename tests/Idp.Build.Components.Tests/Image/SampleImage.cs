@@ -1,0 +1,78 @@
+using System.Net.Sockets;
+using Docker.DotNet.Models;
+using Idp.Build.Components.Platform;
+
+namespace Idp.Build.Components.Tests.Image;
+
+/// <summary>The sample's image, built FROM the scratch-made base image, runs the service and carries the commit's labels.</summary>
+[Collection(DockerCollection.Name)]
+public sealed class SampleImage(ImagePipeline pipeline)
+{
+    [Fact]
+    public async Task The_image_runs_the_service_and_answers_its_health_endpoint()
+    {
+        pipeline.FirstPush.ExitCode.ShouldBe(0, pipeline.FirstPush.StandardOutput);
+        using var docker = DockerEngine.Connect(pipeline.Engine.Endpoint);
+        var port = FreePort();
+        var container = await docker.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = $"{pipeline.Repository}:{pipeline.FirstCommit}",
+            Env = [$"ASPNETCORE_HTTP_PORTS={port}"],
+            HostConfig = new HostConfig { NetworkMode = "host" },
+        });
+        try
+        {
+            await docker.Containers.StartContainerAsync(container.ID, new ContainerStartParameters());
+            var answer = await GetHealthAsync(port);
+
+            answer.ShouldContain("healthy");
+        }
+        finally
+        {
+            await docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+        }
+    }
+
+    [Fact]
+    public async Task The_image_is_labelled_with_commit_time_team_and_service_and_tagged_without_latest()
+    {
+        pipeline.FirstPush.ExitCode.ShouldBe(0, pipeline.FirstPush.StandardOutput);
+        using var docker = DockerEngine.Connect(pipeline.Engine.Endpoint);
+
+        var image = await docker.Images.InspectImageAsync($"{pipeline.Repository}:{pipeline.FirstCommit}");
+
+        var labels = image.Config.Labels;
+        labels["org.opencontainers.image.revision"].ShouldBe(pipeline.FirstCommit);
+        var committed = DateTimeOffset.Parse(pipeline.Git("log", "-1", "--format=%cI", pipeline.FirstCommit), System.Globalization.CultureInfo.InvariantCulture);
+        DateTimeOffset.Parse(labels["org.opencontainers.image.created"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(committed);
+        labels["org.opencontainers.image.version"].ShouldStartWith("0.1.0-ci.");
+        labels["io.idp.team"].ShouldBe("platform");
+        labels["io.idp.service"].ShouldBe("hello-service");
+        image.RepoTags.ShouldContain($"{pipeline.Repository}:{pipeline.FirstCommit}");
+        image.RepoTags.ShouldNotContain(t => t.EndsWith(":latest", StringComparison.Ordinal));
+        image.Config.User.ShouldBe("1654:1654");
+    }
+
+    private static async Task<string> GetHealthAsync(int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/health"));
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && attempt < 120)
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Idp.Testing.Docker;
+
+/// <summary>
+/// An in-process registry front on Kestrel that authenticates like Nexus with the Docker Bearer Token Realm
+/// (shared/reference/api-contracts.md §5.2, §5.4): every <c>/v2/</c> call without a token gets
+/// <c>401 WWW-Authenticate: Bearer realm="&lt;base&gt;/v2/token",service="&lt;base&gt;/v2/token"</c>; the token endpoint
+/// takes Basic credentials and answers <c>{"token":"DockerToken.&lt;uuid&gt;"}</c>. It serves manifests added with
+/// <see cref="AddManifest"/> and can answer the next requests with 503. The real <c>docker-registry</c> covers
+/// Basic auth and uploads; this fake covers the token flow, which that registry cannot do without a token server.
+/// </summary>
+public sealed class FakeTokenRegistry : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, byte[]> _manifests = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _requests = new();
+    private int _failuresToServe;
+    private WebApplication? _app;
+
+    private FakeTokenRegistry(string username, string password)
+    {
+        Username = username;
+        Password = password;
+    }
+
+    /// <summary>The user the token endpoint accepts.</summary>
+    public string Username { get; }
+
+    /// <summary>That user's password.</summary>
+    public string Password { get; }
+
+    /// <summary>host:port.</summary>
+    public string Address { get; private set; } = "";
+
+    /// <summary>Every request, as <c>METHOD /path?query</c>, in order.</summary>
+    public IReadOnlyList<string> Requests => _requests.ToArray();
+
+    /// <summary>Starts the fake on a free 127.0.0.1 port.</summary>
+    public static async Task<FakeTokenRegistry> StartAsync(string username = "deployer", string password = "nexus-pass")
+    {
+        var fake = new FakeTokenRegistry(username, password);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.Run(fake.HandleAsync);
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        fake.Address = new Uri(address).Authority;
+        fake._app = app;
+        return fake;
+    }
+
+    /// <summary>Stores a Docker schema 2 manifest under <paramref name="repository"/>:<paramref name="tag"/>; returns its digest.</summary>
+    public string AddManifest(string repository, string tag, string json)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+        _manifests[$"{repository}:{tag}"] = body;
+        _manifests[$"{repository}:{digest}"] = body;
+        return digest;
+    }
+
+    /// <summary>Answers the next <paramref name="count"/> requests with 503 Service Unavailable.</summary>
+    public void FailNext(int count) => Interlocked.Exchange(ref _failuresToServe, count);
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var (request, response) = (context.Request, context.Response);
+        _requests.Enqueue($"{request.Method} {request.Path}{request.QueryString}");
+        response.Headers["Docker-Distribution-API-Version"] = "registry/2.0";
+        if (Interlocked.Decrement(ref _failuresToServe) >= 0)
+        {
+            response.StatusCode = 503;
+            return;
+        }
+        var path = request.Path.Value ?? "";
+        if (path == "/v2/token")
+        {
+            if (request.Headers.Authorization.ToString() != "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Username}:{Password}")))
+            {
+                response.StatusCode = 401;
+                return;
+            }
+            var token = "DockerToken." + Guid.NewGuid();
+            _tokens[token] = true;
+            await response.WriteAsJsonAsync(new { token });
+            return;
+        }
+        var authorization = request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || !_tokens.ContainsKey(authorization[7..]))
+        {
+            var realm = $"http://{Address}/v2/token";
+            response.StatusCode = 401;
+            response.Headers.WWWAuthenticate = $"Bearer realm=\"{realm}\",service=\"{realm}\"";
+            await response.WriteAsync("""{"errors":[{"code":"UNAUTHORIZED","message":"access to the requested resource is not authorized","detail":null}]}""");
+            return;
+        }
+        if (path == "/v2/")
+        {
+            await response.WriteAsync("{}");
+            return;
+        }
+        var marker = path.LastIndexOf("/manifests/", StringComparison.Ordinal);
+        if (marker > 4 && _manifests.TryGetValue($"{path[4..marker]}:{path[(marker + 11)..]}", out var body))
+        {
+            response.ContentType = "application/vnd.docker.distribution.manifest.v2+json";
+            response.ContentLength = body.Length;
+            response.Headers["Docker-Content-Digest"] = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+            if (!HttpMethods.IsHead(request.Method))
+                await response.Body.WriteAsync(body);
+            return;
+        }
+        response.StatusCode = 404;
+        await response.WriteAsync("""{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown","detail":null}]}""");
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+            await _app.DisposeAsync();
+    }
+}
