@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Idp.Dora.Benchmarks;
 
 // dotnet run -c Release --project tests/Idp.Dora.Benchmarks -- <output.json> [events=1000000] [sqlite|postgres|both]
@@ -9,11 +8,12 @@ if (args.Length == 0)
 }
 var events = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
 var backends = args.Length > 2 ? args[2] : "both";
-var results = new List<BenchmarkResult>();
+var machine = MachineFacts.OfThisMachine();
+var figures = new List<Figure>();
 if (backends is "sqlite" or "both")
-    results.Add(await DoraBenchmark.RunAsync("sqlite", events));
+    figures.AddRange(await DoraBenchmark.RunAsync("sqlite", events));
 if (backends is "postgres" or "both")
-    results.Add(await DoraBenchmark.RunAsync("postgres", events));
-await File.WriteAllTextAsync(args[0], JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+    figures.AddRange(await DoraBenchmark.RunAsync("postgres", events));
+SuiteWriter.Write(args[0], new BenchmarkSuite("dora", machine with { LoadAverageAtEnd = MachineFacts.ReadLoadAverage() }, figures));
 Console.WriteLine(File.ReadAllText(args[0]));
 return 0;

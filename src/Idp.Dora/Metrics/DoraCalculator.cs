@@ -19,7 +19,7 @@ public static class DoraCalculator
             deployments,
             days.Count,
             DeploymentFrequency.Bucket(days, filter.From, filter.To, calendar),
-            Median.Of(data.LeadTimesMs) / 60_000.0,
+            data.LeadTimeMs / 60_000.0,
             deployments == 0 ? null : (double)data.FailedDeployments / deployments,
             Median.Of(data.RestoreTimesMs) / 3_600_000.0);
     }

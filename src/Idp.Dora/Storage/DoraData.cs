@@ -3,12 +3,12 @@ namespace Idp.Dora.Storage;
 /// <summary>What a window holds, read from the store, before the calculator reduces it to metrics.</summary>
 /// <param name="Deployments">Production deployments as (instant in Unix ms, how many): single deployments near the
 /// window's edges, 15-minute slots inside it.</param>
-/// <param name="LeadTimesMs">Lead-time samples of rule R3 (only positive ones).</param>
+/// <param name="LeadTimeMs">The interpolated median of the lead-time samples of rule R3 (only positive ones), or null without samples.</param>
 /// <param name="FailedDeployments">In-window deployments with a linked incident or a rollback (rule R4).</param>
 /// <param name="RestoreTimesMs">Time-to-restore samples of rule R5.</param>
 public sealed record DoraData(
     IReadOnlyList<(long AtMs, long Count)> Deployments,
-    long[] LeadTimesMs,
+    double? LeadTimeMs,
     long FailedDeployments,
     long[] RestoreTimesMs);
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Idp.Dora.Metrics;
 
 namespace Idp.Dora.Storage;
 
@@ -9,21 +10,10 @@ public abstract partial class DoraStore
     public async Task<DoraData> ReadDoraAsync(DoraFilter filter, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var deployments = await DeploymentsAsync(connection, filter, cancellationToken);
-        var leadTimes = await LongsAsync(connection,
-            "SELECT first_deployed_ms - committed_ms FROM changes WHERE first_deployed_ms >= @from AND first_deployed_ms < @to " +
-            "AND first_deployed_ms > committed_ms" + Narrow(filter, ""), filter, cancellationToken);
-        var failed = await ScalarAsync(connection,
-            // IN (…) lets both databases build the failed-id set once and probe it per deployment.
-            "SELECT COUNT(*) FROM deployments d " +
-            "WHERE d.production = 1 AND d.succeeded = 1 AND d.finished_ms >= @from AND d.finished_ms < @to" + Narrow(filter, "d.") +
-            " AND d.id IN (SELECT rollback_of FROM deployments WHERE rollback_of IS NOT NULL " +
-            "UNION SELECT deployment_id FROM incidents WHERE production = 1 AND deployment_id IS NOT NULL " +
-            "UNION SELECT c.first_deployment FROM incidents i JOIN changes c ON c.service = i.service AND c.sha = i.root_cause_sha " +
-            "WHERE i.production = 1 AND i.deployment_id IS NULL)",
-            filter, cancellationToken);
+        var (deployments, failed) = await DeploymentsAsync(connection, filter, cancellationToken);
+        var leadTime = await LeadTimeMedianAsync(connection, filter, cancellationToken);
         var restores = await RestoreTimesAsync(connection, filter, cancellationToken);
-        return new DoraData(deployments, leadTimes, failed, restores);
+        return new DoraData(deployments, leadTime, failed, restores);
     }
 
     /// <summary>Reads the counts behind the platform metrics.</summary>
@@ -52,24 +42,85 @@ public abstract partial class DoraStore
         return list;
     }
 
-    private static async Task<IReadOnlyList<(long AtMs, long Count)>> DeploymentsAsync(DbConnection connection, DoraFilter filter, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<(long AtMs, long Count)> Deployments, long Failed)> DeploymentsAsync(DbConnection connection, DoraFilter filter, CancellationToken cancellationToken)
     {
-        // Whole 15-minute slots come from deployment_slots; the partial slots at the window's edges from deployments.
-        var firstSlot = IngestPlan.SlotOf(filter.FromMs + IngestPlan.SlotMs - 1);
-        var endSlot = IngestPlan.SlotOf(filter.ToMs);
-        var result = new List<(long, long)>();
-        const string single = "SELECT finished_ms, 1 FROM deployments WHERE production = 1 AND succeeded = 1 AND finished_ms >= @from AND finished_ms < @to";
+        // Whole 15-minute slots come from deployment_rollups; the partial slots at the window's edges from deployments.
+        var firstSlot = Rollups.SlotOf(filter.FromMs + Rollups.SlotMs - 1);
+        var endSlot = Rollups.SlotOf(filter.ToMs);
+        var rows = new List<(long AtMs, long Count, long Failed)>();
+        var single = "SELECT finished_ms, 1, failed FROM deployments WHERE production = 1 AND succeeded = 1 AND finished_ms >= @from AND finished_ms < @to" + Narrow(filter, "");
         if (firstSlot >= endSlot)
         {
-            await PairsAsync(connection, single + Narrow(filter, ""), filter, result, cancellationToken);
-            return result;
+            await TriplesAsync(connection, single, filter, rows, cancellationToken);
         }
-        await PairsAsync(connection, single + Narrow(filter, ""), filter with { To = DateTimeOffset.FromUnixTimeMilliseconds(firstSlot * IngestPlan.SlotMs) }, result, cancellationToken);
-        await PairsAsync(connection,
-            $"SELECT slot * {IngestPlan.SlotMs}, CAST(SUM(deployments) AS BIGINT) FROM deployment_slots WHERE slot >= @from AND slot < @to{Narrow(filter, "")} GROUP BY slot",
-            filter, result, cancellationToken, fromValue: firstSlot, toValue: endSlot);
-        await PairsAsync(connection, single + Narrow(filter, ""), filter with { From = DateTimeOffset.FromUnixTimeMilliseconds(endSlot * IngestPlan.SlotMs) }, result, cancellationToken);
-        return result;
+        else
+        {
+            await TriplesAsync(connection, single, filter with { To = DateTimeOffset.FromUnixTimeMilliseconds(firstSlot * Rollups.SlotMs) }, rows, cancellationToken);
+            await TriplesAsync(connection,
+                $"SELECT slot * {Rollups.SlotMs}, deployments, failed FROM deployment_rollups WHERE scope = @scope AND slot >= @from AND slot < @to AND deployments > 0",
+                filter, rows, cancellationToken, fromValue: firstSlot, toValue: endSlot);
+            await TriplesAsync(connection, single, filter with { From = DateTimeOffset.FromUnixTimeMilliseconds(endSlot * Rollups.SlotMs) }, rows, cancellationToken);
+        }
+        return ([.. rows.Select(r => (r.AtMs, r.Count))], rows.Sum(r => r.Failed));
+    }
+
+    /// <summary>
+    /// The interpolated median of the lead-time samples (rule R3) in the window, in ms. Partial UTC days at the window's
+    /// edges are read exactly, whole days as bucket counts from lead_time_rollups; only the bucket(s) holding the
+    /// median are then read exactly.
+    /// </summary>
+    private static async Task<double?> LeadTimeMedianAsync(DbConnection connection, DoraFilter filter, CancellationToken cancellationToken)
+    {
+        const string lead = "first_deployed_ms - committed_ms";
+        var exact = $"SELECT {lead} FROM changes WHERE first_deployed_ms >= @from AND first_deployed_ms < @to AND first_deployed_ms > committed_ms" + Narrow(filter, "");
+        var firstDay = Rollups.DayOf(filter.FromMs + Rollups.DayMs - 1);
+        var endDay = Rollups.DayOf(filter.ToMs);
+        if (firstDay >= endDay)
+            return Median.Of(await LongsAsync(connection, exact, filter, cancellationToken));
+
+        var whole = filter with { From = DateTimeOffset.FromUnixTimeMilliseconds(firstDay * Rollups.DayMs), To = DateTimeOffset.FromUnixTimeMilliseconds(endDay * Rollups.DayMs) };
+        long[] edges = [.. await LongsAsync(connection, exact, filter with { To = whole.From }, cancellationToken),
+            .. await LongsAsync(connection, exact, filter with { From = whole.To }, cancellationToken)];
+        var buckets = new List<(long Bucket, long Count, long Unused)>();
+        await TriplesAsync(connection,
+            "SELECT CAST(bucket AS BIGINT), CAST(SUM(samples) AS BIGINT), 0 FROM lead_time_rollups WHERE scope = @scope AND day >= @from AND day < @to GROUP BY bucket",
+            filter, buckets, cancellationToken, fromValue: firstDay, toValue: endDay);
+        var counts = new SortedDictionary<int, long>();
+        foreach (var (bucket, count, _) in buckets)
+            counts[(int)bucket] = count;
+        foreach (var edge in edges)
+            counts[Rollups.BucketOf(edge)] = counts.GetValueOrDefault(Rollups.BucketOf(edge)) + 1;
+        var total = counts.Values.Sum();
+        if (total == 0)
+            return null;
+
+        long[] ranks = total % 2 == 1 ? [total / 2] : [(total / 2) - 1, total / 2];
+        var middle = new List<long>();
+        foreach (var rank in ranks)
+        {
+            var below = 0L;
+            foreach (var (bucket, count) in counts)
+            {
+                if (rank >= below + count)
+                {
+                    below += count;
+                    continue;
+                }
+                var (low, high) = Rollups.RangeOf(bucket);
+                // "+ 0" keeps SQLite off the window index, so it reads the narrow lead-time range of the expression index.
+                var values = (await LongsAsync(connection,
+                    $"SELECT {lead} FROM changes WHERE {lead} >= {low} AND {lead} < {high} AND first_deployed_ms + 0 >= @from AND first_deployed_ms + 0 < @to" + Narrow(filter, ""),
+                    whole, cancellationToken)).Concat(edges.Where(e => Rollups.BucketOf(e) == bucket)).Order().ToArray();
+                if (values.Length != count)
+                {
+                    // The rollup disagrees with the changes it counts; never answer from it then.
+                    return Median.Of(await LongsAsync(connection, exact, filter, cancellationToken));
+                }
+                middle.Add(values[rank - below]);
+                break;
+            }
+        }
+        return middle.Count == 1 ? middle[0] : (middle[0] + (double)middle[1]) / 2;
     }
 
     private static async Task<long[]> RestoreTimesAsync(DbConnection connection, DoraFilter filter, CancellationToken cancellationToken)
@@ -105,20 +156,22 @@ public abstract partial class DoraStore
             parameters.Add(("from", fromValue ?? filter.FromMs));
         if (sql.Contains("@to", StringComparison.Ordinal))
             parameters.Add(("to", toValue ?? filter.ToMs));
-        if (filter.Service is not null)
+        if (filter.Service is not null && sql.Contains("@service", StringComparison.Ordinal))
             parameters.Add(("service", filter.Service));
-        if (filter.Team is not null)
+        if (filter.Team is not null && sql.Contains("@team", StringComparison.Ordinal))
             parameters.Add(("team", filter.Team));
+        if (sql.Contains("@scope", StringComparison.Ordinal))
+            parameters.Add(("scope", Rollups.ScopeOf(filter)));
         Bind(command, parameters);
         return command;
     }
 
-    private static async Task PairsAsync(DbConnection connection, string sql, DoraFilter filter, List<(long, long)> into, CancellationToken cancellationToken, long? fromValue = null, long? toValue = null)
+    private static async Task TriplesAsync(DbConnection connection, string sql, DoraFilter filter, List<(long, long, long)> into, CancellationToken cancellationToken, long? fromValue = null, long? toValue = null)
     {
         await using var command = Command(connection, sql, filter, fromValue, toValue);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            into.Add((reader.GetInt64(0), reader.GetInt64(1)));
+            into.Add((reader.GetInt64(0), reader.GetInt64(1), Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private static async Task<long[]> LongsAsync(DbConnection connection, string sql, DoraFilter filter, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace Idp.Dora.Storage;
 
 /// <summary>
 /// The event store and the queries behind the metrics, over ADO.NET. <see cref="SqliteStore"/> and
-/// <see cref="PostgresStore"/> differ only in how they open connections and run a batch of statements.
+/// <see cref="PostgresStore"/> differ only in how they open connections and keep writers one at a time.
 /// </summary>
 public abstract partial class DoraStore : IAsyncDisposable
 {
@@ -29,11 +29,16 @@ public abstract partial class DoraStore : IAsyncDisposable
     public async Task<IngestResult> IngestAsync(IReadOnlyList<DoraEvent> events, CancellationToken cancellationToken = default)
     {
         var received = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        // Within a batch, as across batches, the first event with a (source, id) is the one kept.
+        var unique = events.DistinctBy(e => (e.Source, e.Id)).ToList();
         return await WriteAsync(async (connection, transaction) =>
         {
-            var inserted = await ExecuteAsync(connection, transaction, events.Select(e => IngestPlan.InsertEvent(e, received)).ToList(), cancellationToken);
-            var fresh = events.Where((_, i) => inserted[i] > 0).ToList();
-            await ExecuteAsync(connection, transaction, fresh.SelectMany(_plan.For).ToList(), cancellationToken);
+            var inserted = new HashSet<(string, string)>();
+            await Db.ReadAsync(connection, transaction, _plan.InsertEvents(unique, received),
+                row => inserted.Add((row.GetString(0), row.GetString(1))), cancellationToken);
+            var fresh = unique.Where(e => inserted.Contains((e.Source, e.Id))).ToList();
+            if (fresh.Count > 0)
+                await FoldAsync(connection, transaction, fresh, cancellationToken);
             return new IngestResult(fresh.Count, events.Count - fresh.Count);
         }, cancellationToken);
     }
@@ -57,8 +62,12 @@ public abstract partial class DoraStore : IAsyncDisposable
 
     private protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Runs <paramref name="statements"/> in order and returns the rows each affected.</summary>
-    private protected abstract Task<int[]> ExecuteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Statement> statements, CancellationToken cancellationToken);
+    // WriteAsync returns a value; these writes have none to give.
+    private static async Task<bool> ExecuteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Statement> statements, CancellationToken cancellationToken)
+    {
+        await Db.ExecuteAsync(connection, transaction, statements, cancellationToken);
+        return true;
+    }
 
     private protected static void Bind(DbCommand command, IEnumerable<(string Name, object? Value)> parameters)
     {

@@ -5,7 +5,7 @@ namespace Idp.Dora.Storage;
 /// <summary>Applies <see cref="Schema.Migrations"/> that a database has not seen, recording each in <c>schema_version</c>.</summary>
 internal static class Migrations
 {
-    public static async Task ApplyAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await RunAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
         await using var read = connection.CreateCommand();
@@ -22,6 +22,8 @@ internal static class Migrations
         {
             await RunAsync(Schema.Migrations[version - 1]);
             await RunAsync($"INSERT INTO schema_version (version) VALUES ({version})");
+            if (version == Schema.Rollups)
+                await Storage.Rollups.RebuildAsync(dialect, connection, transaction, cancellationToken);
         }
 
         async Task RunAsync(string sql)

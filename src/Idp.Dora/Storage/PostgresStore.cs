@@ -10,6 +10,7 @@ namespace Idp.Dora.Storage;
 public sealed class PostgresStore : DoraStore
 {
     private const long MigrationLock = 0x1D0_D02A;
+    private const long WriteLock = 0x1D0_D02B;
     private readonly NpgsqlDataSource _dataSource;
 
     /// <summary>Connects with <paramref name="connectionString"/> (nothing is opened until first use).</summary>
@@ -23,7 +24,7 @@ public sealed class PostgresStore : DoraStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({MigrationLock})", connection, transaction))
             await command.ExecuteNonQueryAsync(cancellationToken);
-        await Migrations.ApplyAsync(connection, transaction, cancellationToken);
+        await Migrations.ApplyAsync(Dialect, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -37,27 +38,12 @@ public sealed class PostgresStore : DoraStore
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Ingest reads rows before and after its upserts to keep the rollups; one writer at a time across all
+        // instances keeps those reads true (as SQLite's single writer does).
+        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({WriteLock})", connection, transaction))
+            await command.ExecuteNonQueryAsync(cancellationToken);
         var result = await write(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
         return result;
-    }
-
-    private protected override async Task<int[]> ExecuteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Statement> statements, CancellationToken cancellationToken)
-    {
-        if (statements.Count == 0)
-            return [];
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        foreach (var statement in statements)
-        {
-            var command = new NpgsqlBatchCommand(statement.Sql);
-            foreach (var (name, value) in statement.Parameters)
-                command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
-            batch.BatchCommands.Add(command);
-        }
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        var affected = new int[batch.BatchCommands.Count];
-        for (var i = 0; i < affected.Length; i++)
-            affected[i] = batch.BatchCommands[i].RecordsAffected;
-        return affected;
     }
 }

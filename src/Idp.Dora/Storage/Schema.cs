@@ -2,8 +2,9 @@ namespace Idp.Dora.Storage;
 
 /// <summary>
 /// The schema as numbered migrations, applied in order on start. Derived tables are maintained at ingest so a
-/// metrics query reads small ranges: <c>deployment_slots</c> counts deployments per 15-minute UTC slot (every time
-/// zone's offset is a multiple of 15 minutes, so a slot lies in one local day), <c>changes</c> keeps each commit's
+/// metrics query reads small ranges: <c>deployment_rollups</c> counts deployments per 15-minute UTC slot (every time
+/// zone's offset is a multiple of 15 minutes, so a slot lies in one local day), <c>lead_time_rollups</c> counts lead-time
+/// samples per UTC day and bucket, <c>changes</c> keeps each commit's
 /// first production deployment (rule R3), <c>incidents</c> folds detected/resolved events into one row (rule R5).
 /// </summary>
 internal static class Schema
@@ -41,5 +42,26 @@ internal static class Schema
         CREATE TABLE production_teams (team TEXT NOT NULL PRIMARY KEY);
         CREATE TABLE nps_responses (team TEXT NOT NULL, score INTEGER NOT NULL, received_ms BIGINT NOT NULL);
         """,
+        // Rollups per scope (Rollups.cs) replace deployment_slots; a deployment's failed flag (rule R4) is kept at
+        // ingest. The indexes serve the flag's recomputation and the exact read of the lead-time median's bucket.
+        """
+        ALTER TABLE deployments ADD COLUMN failed INTEGER NOT NULL DEFAULT 0;
+        DROP TABLE deployment_slots;
+        CREATE TABLE deployment_rollups (
+            scope TEXT NOT NULL, slot BIGINT NOT NULL, deployments BIGINT NOT NULL, failed BIGINT NOT NULL,
+            PRIMARY KEY (scope, slot));
+        CREATE TABLE lead_time_rollups (
+            scope TEXT NOT NULL, day BIGINT NOT NULL, bucket INTEGER NOT NULL, samples BIGINT NOT NULL,
+            PRIMARY KEY (scope, day, bucket));
+        CREATE INDEX ix_incidents_deployment ON incidents (deployment_id) WHERE deployment_id IS NOT NULL;
+        CREATE INDEX ix_incidents_root_cause ON incidents (service, root_cause_sha) WHERE root_cause_sha IS NOT NULL;
+        CREATE INDEX ix_changes_first_deployment ON changes (first_deployment);
+        CREATE INDEX ix_changes_lead ON changes ((first_deployed_ms - committed_ms), first_deployed_ms, committed_ms);
+        CREATE INDEX ix_changes_service_lead ON changes (service, (first_deployed_ms - committed_ms), first_deployed_ms, committed_ms);
+        CREATE INDEX ix_changes_team_lead ON changes (team, (first_deployed_ms - committed_ms), first_deployed_ms, committed_ms);
+        """,
     ];
+
+    /// <summary>The migration that introduced the rollups; applying it fills them from the data already stored.</summary>
+    public const int Rollups = 2;
 }

@@ -29,7 +29,7 @@ public sealed class SqliteStore : DoraStore
             await wal.ExecuteNonQueryAsync(cancellationToken);
         }
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await Migrations.ApplyAsync(connection, transaction, cancellationToken);
+        await Migrations.ApplyAsync(Dialect, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -47,7 +47,8 @@ public sealed class SqliteStore : DoraStore
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
         // NORMAL is durable in WAL mode except for the last transactions before a power loss; senders retry those.
-        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
+        // A 64 MiB page cache keeps the indexes that ingest updates at random in memory as the file grows.
+        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
@@ -66,38 +67,6 @@ public sealed class SqliteStore : DoraStore
         finally
         {
             _writer.Release();
-        }
-    }
-
-    private protected override async Task<int[]> ExecuteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Statement> statements, CancellationToken cancellationToken)
-    {
-        // One prepared command per distinct SQL text: a batch repeats a handful of statements thousands of times.
-        var commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
-        try
-        {
-            var affected = new int[statements.Count];
-            for (var i = 0; i < statements.Count; i++)
-            {
-                var statement = statements[i];
-                if (!commands.TryGetValue(statement.Sql, out var command))
-                {
-                    command = (SqliteCommand)connection.CreateCommand();
-                    command.Transaction = (SqliteTransaction)transaction;
-                    command.CommandText = statement.Sql;
-                    foreach (var (name, _) in statement.Parameters)
-                        command.Parameters.Add(new SqliteParameter("@" + name, null));
-                    commands[statement.Sql] = command;
-                }
-                foreach (var (name, value) in statement.Parameters)
-                    command.Parameters["@" + name].Value = value ?? DBNull.Value;
-                affected[i] = await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            return affected;
-        }
-        finally
-        {
-            foreach (var command in commands.Values)
-                await command.DisposeAsync();
         }
     }
 }

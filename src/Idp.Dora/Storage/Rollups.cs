@@ -1,0 +1,111 @@
+using System.Data.Common;
+
+namespace Idp.Dora.Storage;
+
+/// <summary>
+/// The keys of the rollup tables that let a metrics query read a few thousand rows instead of every deployment and
+/// change. Each fact is counted once per scope it belongs to (all, its service, its team, its service and team), so a
+/// query reads exactly one scope. Lead-time samples are counted per UTC day in log-scale buckets of about 4 % width
+/// (exact below 32 ms); the median is then read exactly from the one bucket that holds it.
+/// </summary>
+internal static class Rollups
+{
+    public const long SlotMs = 15 * 60 * 1000;
+    public const long DayMs = 24 * 60 * 60 * 1000;
+    public const string All = "*";
+
+    /// <summary>The 15-minute UTC slot holding <paramref name="ms"/> (floor division, also before 1970).</summary>
+    public static long SlotOf(long ms) => FloorDiv(ms, SlotMs);
+
+    /// <summary>The UTC day (days since 1970-01-01) holding <paramref name="ms"/>.</summary>
+    public static long DayOf(long ms) => FloorDiv(ms, DayMs);
+
+    public static long FloorDiv(long value, long divisor) => value >= 0 ? value / divisor : ((value + 1) / divisor) - 1;
+
+    /// <summary>The scopes a fact of <paramref name="service"/> and <paramref name="team"/> is counted in.</summary>
+    public static string[] ScopesOf(string service, string team) => [All, "s\n" + service, "t\n" + team, $"st\n{service}\n{team}"];
+
+    /// <summary>The one scope a query for <paramref name="filter"/> reads.</summary>
+    public static string ScopeOf(DoraFilter filter) => (filter.Service, filter.Team) switch
+    {
+        (null, null) => All,
+        ({ } service, null) => "s\n" + service,
+        (null, { } team) => "t\n" + team,
+        ({ } service, { } team) => $"st\n{service}\n{team}",
+    };
+
+    /// <summary>The lead-time bucket of a positive <paramref name="ms"/>: 16 buckets per power of two.</summary>
+    public static int BucketOf(long ms)
+    {
+        if (ms < 32)
+            return (int)ms;
+        var exponent = System.Numerics.BitOperations.Log2((ulong)ms);
+        return (exponent * 16) + (int)((ms >> (exponent - 4)) & 15);
+    }
+
+    /// <summary>The values <c>[From, To)</c> that fall into <paramref name="bucket"/>.</summary>
+    public static (long From, long To) RangeOf(int bucket)
+    {
+        if (bucket < 32)
+            return (bucket, bucket + 1);
+        var exponent = bucket / 16;
+        var from = (16L + (bucket % 16)) << (exponent - 4);
+        return (from, from + (1L << (exponent - 4)));
+    }
+
+    /// <summary>Adds <paramref name="delta"/> lead-time samples for a change (only a positive lead time is a sample, rule R3).</summary>
+    public static void CountLeadTime(Dictionary<(string Scope, long Day, int Bucket), long> into, string service, string team, long committedMs, long firstDeployedMs, long delta)
+    {
+        var lead = firstDeployedMs - committedMs;
+        if (lead <= 0)
+            return;
+        foreach (var scope in ScopesOf(service, team))
+        {
+            var key = (scope, DayOf(firstDeployedMs), BucketOf(lead));
+            into[key] = into.GetValueOrDefault(key) + delta;
+        }
+    }
+
+    /// <summary>Adds deployments and failed deployments in the slot of <paramref name="finishedMs"/>.</summary>
+    public static void CountDeployment(Dictionary<(string Scope, long Slot), (long Deployments, long Failed)> into, string service, string team, long finishedMs, long deployments, long failed)
+    {
+        foreach (var scope in ScopesOf(service, team))
+        {
+            var key = (scope, SlotOf(finishedMs));
+            var (d, f) = into.GetValueOrDefault(key);
+            into[key] = (d + deployments, f + failed);
+        }
+    }
+
+    /// <summary>Adds the counted deltas to the rollup tables.</summary>
+    public static IEnumerable<Statement> Write(SqlDialect dialect, Dictionary<(string Scope, long Slot), (long Deployments, long Failed)> slots, Dictionary<(string Scope, long Day, int Bucket), long> leadTimes) =>
+    [
+        .. MultiRow.Insert(dialect, "deployment_rollups", ["scope", "slot", "deployments", "failed"],
+            [.. slots.Where(s => s.Value != (0, 0)).Select(s => new object?[] { s.Key.Scope, s.Key.Slot, s.Value.Deployments, s.Value.Failed })],
+            "ON CONFLICT (scope, slot) DO UPDATE SET deployments = deployment_rollups.deployments + excluded.deployments, " +
+            "failed = deployment_rollups.failed + excluded.failed"),
+        .. MultiRow.Insert(dialect, "lead_time_rollups", ["scope", "day", "bucket", "samples"],
+            [.. leadTimes.Where(l => l.Value != 0).Select(l => new object?[] { l.Key.Scope, l.Key.Day, l.Key.Bucket, l.Value })],
+            "ON CONFLICT (scope, day, bucket) DO UPDATE SET samples = lead_time_rollups.samples + excluded.samples"),
+    ];
+
+    /// <summary>Recomputes every deployment's failed flag and both rollup tables from the derived tables.</summary>
+    public static async Task RebuildAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await Db.ExecuteAsync(connection, transaction,
+        [
+            Statement.Of("DELETE FROM deployment_rollups"),
+            Statement.Of("DELETE FROM lead_time_rollups"),
+            Statement.Of($"UPDATE deployments SET failed = CASE WHEN {DoraStore.FailedCondition.Replace("d.id", "deployments.id", StringComparison.Ordinal)} THEN 1 ELSE 0 END"),
+        ], cancellationToken);
+        var slots = new Dictionary<(string Scope, long Slot), (long Deployments, long Failed)>();
+        await Db.ReadAsync(connection, transaction,
+            [Statement.Of("SELECT service, team, finished_ms, failed FROM deployments WHERE production = 1 AND succeeded = 1")],
+            row => CountDeployment(slots, row.GetString(0), row.GetString(1), row.GetInt64(2), 1, Convert.ToInt64(row.GetValue(3), System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+        var leadTimes = new Dictionary<(string Scope, long Day, int Bucket), long>();
+        await Db.ReadAsync(connection, transaction,
+            [Statement.Of("SELECT service, team, committed_ms, first_deployed_ms FROM changes WHERE first_deployed_ms > committed_ms")],
+            row => CountLeadTime(leadTimes, row.GetString(0), row.GetString(1), row.GetInt64(2), row.GetInt64(3), 1), cancellationToken);
+        await Db.ExecuteAsync(connection, transaction, Write(dialect, slots, leadTimes), cancellationToken);
+    }
+}

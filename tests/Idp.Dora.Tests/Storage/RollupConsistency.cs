@@ -1,0 +1,115 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Idp.Dora.Events;
+using Idp.Dora.Storage;
+using Idp.Dora.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using static Idp.Dora.Tests.Support.Cd;
+
+namespace Idp.Dora.Tests.Storage;
+
+/// <summary>
+/// The rollups and failed flags kept at ingest equal what a rebuild from the stored facts gives, whatever the arrival
+/// order, the batching and the duplicates: including a change whose first deployment moves earlier after an incident
+/// blamed it, and an incident that gets its deploymentId after its root cause.
+/// </summary>
+public abstract class RollupConsistency(DoraBackend backend)
+{
+    private static readonly HashSet<string> Production = new(["production", "prod"], StringComparer.OrdinalIgnoreCase);
+
+    [Fact]
+    public async Task Rollups_kept_at_ingest_equal_a_rebuild_whatever_the_arrival_order()
+    {
+        for (var seed = 0; seed < 6; seed++)
+        {
+            var events = Read(History(new Random(seed)));
+            var inOrder = await StoreAsync(events.Chunk(events.Count).ToList());
+            var random = new Random(seed + 100);
+            var shuffled = events.Concat(events.Where(_ => random.Next(3) == 0)).ToArray();
+            random.Shuffle(shuffled);
+            var outOfOrder = await StoreAsync([.. shuffled.Chunk(1 + random.Next(5))]);
+
+            var kept = await SnapshotAsync(inOrder, rebuild: false);
+            kept.ShouldBe(await SnapshotAsync(inOrder, rebuild: true), $"seed {seed}: the rollups differ from a rebuild");
+            var keptOutOfOrder = await SnapshotAsync(outOfOrder, rebuild: false);
+            keptOutOfOrder.ShouldBe(await SnapshotAsync(outOfOrder, rebuild: true), $"seed {seed}: out of order, the rollups differ from a rebuild");
+            keptOutOfOrder.ShouldBe(kept, $"seed {seed}: arrival order changed the rollups");
+            kept.Contains("lead:*", StringComparison.Ordinal).ShouldBeTrue($"seed {seed}: the history has lead-time samples");
+        }
+    }
+
+    private async Task<string> StoreAsync(List<DoraEvent[]> batches)
+    {
+        var where = (await backend.NewStoreArgumentsAsync())[1];
+        await using DoraStore store = backend is PostgresBackend ? new PostgresStore(where, Production.Contains) : new SqliteStore(where, Production.Contains);
+        await store.MigrateAsync();
+        foreach (var batch in batches)
+            await store.IngestAsync(batch);
+        return where;
+    }
+
+    private async Task<string> SnapshotAsync(string where, bool rebuild)
+    {
+        await using DbConnection connection = backend is PostgresBackend ? new NpgsqlConnection(where) : new SqliteConnection($"Data Source={where}");
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (rebuild)
+            await Rollups.RebuildAsync(backend is PostgresBackend ? SqlDialect.Postgres : SqlDialect.Sqlite, connection, transaction, CancellationToken.None);
+        var lines = new List<string>();
+        await Db.ReadAsync(connection, transaction,
+        [
+            Statement.Of("SELECT 'slot:' || scope || ':' || CAST(slot AS TEXT) || ':' || CAST(deployments AS TEXT) || ':' || CAST(failed AS TEXT) FROM deployment_rollups WHERE deployments <> 0 OR failed <> 0"),
+            Statement.Of("SELECT 'lead:' || scope || ':' || CAST(day AS TEXT) || ':' || CAST(bucket AS TEXT) || ':' || CAST(samples AS TEXT) FROM lead_time_rollups WHERE samples <> 0"),
+            Statement.Of("SELECT 'failed:' || source || ':' || id FROM deployments WHERE failed = 1"),
+        ], row => lines.Add(row.GetString(0)), CancellationToken.None);
+        await transaction.RollbackAsync();
+        lines.Sort(StringComparer.Ordinal);
+        return string.Join('\n', lines);
+    }
+
+    private static List<DoraEvent> Read(List<JsonObject> history)
+    {
+        var (events, errors) = new EventReader(Production).Read(JsonDocument.Parse(new JsonArray([.. history]).ToJsonString()).RootElement);
+        errors.ShouldBeEmpty();
+        return [.. events];
+    }
+
+    /// <summary>Two services and teams; redeploys of shared commits, rollbacks, staging deploys, incidents linked by
+    /// deploymentId and by root cause (some both, in separate events).</summary>
+    private static List<JsonObject> History(Random random)
+    {
+        var events = new List<JsonObject>();
+        var deployments = new List<(string Id, string Service)>();
+        for (var i = 0; i < 30; i++)
+        {
+            var service = random.Next(2) == 0 ? "api" : "web";
+            var at = DateTimeOffset.Parse("2024-03-04T06:00:00Z", System.Globalization.CultureInfo.InvariantCulture).AddMinutes(random.Next(0, 9000));
+            var commits = Enumerable.Range(0, random.Next(0, 4)).Select(_ => random.Next(12))
+                .Select(c => new JsonObject { ["sha"] = Sha($"{service}-c{c}"), ["timestamp"] = at.AddMinutes(-random.Next(-30, 3000)).ToString("O", System.Globalization.CultureInfo.InvariantCulture) })
+                .ToArray();
+            var id = $"d{i}";
+            var rollback = deployments.Count > 0 && random.Next(6) == 0;
+            events.Add(Deployment(rollback ? "service.rolledback" : "service.upgraded", id, at.ToString("O", System.Globalization.CultureInfo.InvariantCulture), commits,
+                environment: random.Next(8) == 0 ? "staging" : "production", service: service, team: service == "api" ? "alpha" : "beta",
+                rollbackOf: rollback ? deployments[random.Next(deployments.Count)].Id : null));
+            deployments.Add((id, service));
+        }
+        for (var i = 0; i < 12; i++)
+        {
+            var (deployment, service) = deployments[random.Next(deployments.Count)];
+            var incident = $"i{i}";
+            var created = $"2024-03-0{random.Next(4, 10)}T{random.Next(24):00}:00:00Z";
+            events.Add(Incident("incident.detected", incident, created, service, rootCause: $"{service}-c{random.Next(12)}"));
+            if (random.Next(2) == 0)
+                events.Add(Incident("incident.resolved", incident, $"2024-03-10T{random.Next(24):00}:00:00Z", service, deploymentId: deployment));
+        }
+        return events;
+    }
+}
+
+public sealed class RollupConsistencyOnSqlite(SqliteBackend backend) : RollupConsistency(backend), IClassFixture<SqliteBackend>;
+
+[Collection(PostgresCollection.Name)]
+public sealed class RollupConsistencyOnPostgres(PostgresBackend backend) : RollupConsistency(backend);
