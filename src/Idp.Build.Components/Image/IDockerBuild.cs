@@ -11,13 +11,10 @@ namespace Idp.Build.Components.Image;
 /// and labels from <c>idp.yaml</c>; OCI labels from the commit; tags <c>&lt;registry&gt;/&lt;repository&gt;:&lt;sha&gt;</c> and the version.
 /// A build error inside the engine's stream fails the target, naming the step and the message.
 /// </summary>
-public interface IDockerBuild : IPublish, ILocalPlatform
+public interface IDockerBuild : IPublish, IBaseImage
 {
     [Parameter("The Dockerfile stage to build (default: image.target of idp.yaml, else the last stage)")]
     string? DockerTarget => TryGetValue(() => DockerTarget);
-
-    [Parameter("The base image passed as build argument BASE_IMAGE (default: <registry>/idp/dotnet-aspnet:<runtime>)", Name = "RuntimeBaseImage")]
-    string? DotNetBaseImage => TryGetValue(() => DotNetBaseImage);
 
     /// <summary>The image's repository with the registry, e.g. <c>127.0.0.1:5001/platform/hello-service</c>.</summary>
     string ImageRepository => $"{Registry}/{ServiceDescriptor.Image.Repository}";
@@ -30,7 +27,7 @@ public interface IDockerBuild : IPublish, ILocalPlatform
 
     Target DockerBuild => _ => _
         .Description("Builds the image with the Docker engine; tags <registry>/<repository>:<sha> and :<version>")
-        .DependsOn(Publish, LocalPlatform)
+        .DependsOn(Publish, BaseImage)
         .Executes(async () =>
         {
             var image = ServiceDescriptor.Image;
@@ -43,7 +40,7 @@ public interface IDockerBuild : IPublish, ILocalPlatform
                 Tags = tags,
                 Dockerfile = dockerfile,
                 Target = DockerTarget ?? image.Target,
-                BuildArgs = new Dictionary<string, string>(image.BuildArgs) { ["BASE_IMAGE"] = DotNetBaseImage ?? BaseImageName.For(Registry) },
+                BuildArgs = new Dictionary<string, string>(image.BuildArgs) { ["BASE_IMAGE"] = BaseImageReference },
                 Labels = ImageLabels.For(ServiceDescriptor, GitRepository, ImageLabels.WithoutCredentials(RemoteUrl(RootDirectory))),
                 // Keep intermediate containers out of the engine; never pull: the base image is local or in the registry.
                 Remove = true,
@@ -62,8 +59,8 @@ public interface IDockerBuild : IPublish, ILocalPlatform
             catch (TargetFailedException e) when (e.Message.Contains(" : FROM ", StringComparison.Ordinal))
             {
                 throw new TargetFailedException(
-                    $"{e.Message}\nBASE_IMAGE was {parameters.BuildArgs["BASE_IMAGE"]}. On a machine without it, run './build.sh BaseImage' once " +
-                    "(it builds the base image from this machine's runtime), or pass --runtime-base-image <image> (see docs/images.md).");
+                    $"{e.Message}\nBASE_IMAGE was {parameters.BuildArgs["BASE_IMAGE"]}. Check that the engine can pull it (registry address, " +
+                    "credentials, CA), or leave --runtime-base-image out to build the platform's base image from this machine's runtime (see docs/images.md).");
             }
             ReportSummary($"{tags[0]} ({progress.ImageId?.Replace("sha256:", "", StringComparison.Ordinal)[..12] ?? "built"})");
         });

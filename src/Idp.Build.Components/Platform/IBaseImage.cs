@@ -16,17 +16,47 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
     /// <summary>The user the image runs as: not root, and the same number as Microsoft's images use, so volume permissions carry over.</summary>
     const int AppUserId = 1654;
 
+    [Parameter("The base image passed as build argument BASE_IMAGE (default: <registry>/idp/dotnet-aspnet:<runtime>, built by BaseImage)", Name = "RuntimeBaseImage")]
+    string? DotNetBaseImage => TryGetValue(() => DotNetBaseImage);
+
+    /// <summary>The base image the service's Dockerfile builds on: <c>--runtime-base-image</c>, else the platform's.</summary>
+    string BaseImageReference => DotNetBaseImage ?? BaseImageName.For(Registry);
+
+    /// <summary>
+    /// True when the platform's base image has to be built: no <c>--runtime-base-image</c> is given and the registry
+    /// lacks the image for this exact runtime version.
+    /// </summary>
+    bool PlatformBaseImageMissing
+    {
+        get
+        {
+            if (DotNetBaseImage is not null)
+                return false;
+            var host = RegistryHost.Of(UsesLocalRegistry ? Registry : RegistryAddress!);
+            using var registry = new RegistryClient(host, RegistryCredentials) { Retried = Log.Warning };
+            try
+            {
+                return registry.HeadManifestAsync(BaseImageName.Repository, BaseImageName.ExactTag).GetAwaiter().GetResult() is null;
+            }
+            catch (RegistryException e)
+            {
+                throw new TargetFailedException(e.Message);
+            }
+        }
+    }
+
     Target BaseImage => _ => _
         .Description("Builds the .NET runtime base image from this machine's runtime (FROM scratch) and pushes it")
         .Unlisted()
         .DependsOn(LocalPlatform)
+        .OnlyWhenDynamic(() => PlatformBaseImageMissing)
         .Executes(async () =>
         {
             var runtime = RuntimeFiles.OfThisMachine();
             var name = BaseImageName.For(Registry);
             var parameters = new ImageBuildParameters
             {
-                Tags = [name],
+                Tags = [name, $"{Registry}/{BaseImageName.Repository}:{BaseImageName.ExactTag}"],
                 Dockerfile = "Dockerfile",
                 Labels = new Dictionary<string, string>
                 {
@@ -44,7 +74,9 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
             using var registry = new RegistryClient(host, RegistryCredentials) { Retried = Log.Warning };
             try
             {
-                var pushed = await new ImagePusher(docker, registry, host, RegistryCredentials, Log).PushAsync(BaseImageName.Repository, BaseImageName.Tag);
+                var pusher = new ImagePusher(docker, registry, host, RegistryCredentials, Log);
+                var pushed = await pusher.PushAsync(BaseImageName.Repository, BaseImageName.Tag);
+                await pusher.PushAsync(BaseImageName.Repository, BaseImageName.ExactTag);
                 ReportSummary($"{name} ({runtime.Files.Count} files, {pushed.Digest})");
             }
             catch (RegistryException e)

@@ -36,6 +36,7 @@ public sealed class FailingDockerBuild(ImagePipeline pipeline)
 
         result.ExitCode.ShouldBe(1, result.StandardOutput);
         result.StandardOutput.ShouldMatch(@"failed at Step \d+/\d+ : FROM \$\{BASE_IMAGE\}");
-        result.StandardOutput.ShouldContain($"BASE_IMAGE was {missing}. On a machine without it, run './build.sh BaseImage' once");
+        result.StandardOutput.ShouldContain($"BASE_IMAGE was {missing}. Check that the engine can pull it");
+        result.StandardOutput.ShouldMatch(@"BaseImage\s+│ Skipped");
     }
 }

@@ -101,6 +101,18 @@ public sealed partial class RegistryServer : IAsyncDisposable
             .Select(m => "sha256:" + m.Groups["hex"].Value)
             .ToList();
 
+    /// <summary>Kills the registry at once, as a crash or a pulled cable would; its log and storage stay until dispose.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited)
+            return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>True once the registry's log shows that an upload of a blob has started.</summary>
+    public bool UploadStarted => File.Exists(LogFile) && File.ReadLines(LogFile).Any(l => StartedUpload().IsMatch(l));
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -114,6 +126,9 @@ public sealed partial class RegistryServer : IAsyncDisposable
             // Left in the temp folder; nothing holds it once the registry is gone.
         }
     }
+
+    [GeneratedRegex("\"POST /v2/\\S+/blobs/uploads/\\S* HTTP/[\\d.]+\" 202")]
+    private static partial Regex StartedUpload();
 
     [GeneratedRegex("\"PUT /v2/\\S+/blobs/uploads/\\S*digest=sha256%3A(?<hex>[0-9a-f]{64})\\S* HTTP/[\\d.]+\" 201")]
     private static partial Regex CompletedUpload();
