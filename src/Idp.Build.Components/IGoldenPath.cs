@@ -1,3 +1,4 @@
+using Idp.Build.Components.Deploy;
 using Idp.Build.Components.Descriptor;
 using Idp.Build.Components.GitLab;
 using Idp.Build.Components.Platform;
@@ -8,8 +9,8 @@ namespace Idp.Build.Components;
 
 /// <summary>
 /// The golden path: every capability a service gets by listing one interface —
-/// <c>class Build : IdpBuild, IGoldenPath</c>. Restore, Compile, Test, SonarGate, Publish, DockerBuild and Push so
-/// far (with the embedded local platform and the base image), and GitLab commit statuses per target when a GitLab
-/// token is given.
+/// <c>class Build : IdpBuild, IGoldenPath</c>. Restore, Compile, Test, SonarGate, Publish, DockerBuild, Push and
+/// Deploy (with the embedded local platform and the base image), DORA events for every deploy, and GitLab commit
+/// statuses per target when a GitLab token is given.
 /// </summary>
-public interface IGoldenPath : IHazServiceDescriptor, ISonarGate, IPush, IBaseImage, IGitLabReporting;
+public interface IGoldenPath : IHazServiceDescriptor, ISonarGate, IDeploy, IGitLabReporting;

@@ -31,6 +31,7 @@ public interface IEmitDora : IBuild
     /// <summary>Delivers the outbox. Wired to run after Deploy and Rollback, also after failure.</summary>
     Target EmitDora => _ => _
         .Description("Sends the DORA events in .nuke/temp/dora-outbox to Idp.Dora (never fails the build)")
+        .AssuredAfterFailure()
         .Executes(async () =>
         {
             try

@@ -31,4 +31,25 @@ public sealed record PushResult(
         File.WriteAllText(directory / "image.json", JsonSerializer.Serialize(this, Json) + "\n");
         File.WriteAllText(directory / "image.env", $"IMAGE_DIGEST={Digest}\nIMAGE_REPOSITORY={Repository}\nIMAGE_REFERENCE={Reference}\n");
     }
+
+    /// <summary>Reads the <c>image.json</c> a Push wrote to <paramref name="directory"/>; a <see cref="BuildException"/> says how to get one.</summary>
+    public static PushResult ReadFrom(AbsolutePath directory)
+    {
+        var file = directory / "image.json";
+        if (!file.FileExists())
+            throw new BuildException($"{file} does not exist: no image has been pushed from this checkout. Run Push first (Deploy depends on it unless skipped).");
+        try
+        {
+            var record = JsonSerializer.Deserialize<PushRecord>(File.ReadAllText(file), Json);
+            if (record is { Repository.Length: > 0, Tag.Length: > 0, Digest: { } digest } && digest.StartsWith("sha256:", StringComparison.Ordinal))
+                return new PushResult(record.Repository, record.Tag, digest, record.Size, AlreadyPresent: false, new Dictionary<string, string>());
+        }
+        catch (JsonException)
+        {
+            // Reported below, with what the file should hold.
+        }
+        throw new BuildException($"{file} is not what Push writes ({{repository, tag, digest: sha256:…, size}}). Run Push again to rewrite it.");
+    }
+
+    private sealed record PushRecord(string Repository, string Tag, string? Digest, long Size);
 }
