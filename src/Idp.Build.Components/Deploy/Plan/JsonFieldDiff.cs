@@ -34,12 +34,6 @@ internal static partial class JsonFieldDiff
         {
             if (ServerManaged.Contains(path))
                 return;
-            if (redactData && IsSecretData(path))
-            {
-                if (!JsonNode.DeepEquals(before, after))
-                    changes.Add(new FieldChange(path, KindOf(before, after), null, null, IsRedacted: true));
-                return;
-            }
             switch (before, after)
             {
                 case (JsonObject or null, JsonObject) or (JsonObject, null):
@@ -52,8 +46,12 @@ internal static partial class JsonFieldDiff
                     IndexedList(path, b, a);
                     break;
                 default:
-                    if (!JsonNode.DeepEquals(before, after))
-                        changes.Add(new FieldChange(path, KindOf(before, after), Text(before), Text(after), IsRedacted: false));
+                    if (JsonNode.DeepEquals(before, after))
+                        break;
+                    // A Secret's values (base64 or not) are never shown: only that a key is added, removed or changed.
+                    changes.Add(redactData && IsSecretData(path)
+                        ? new FieldChange(path, KindOf(before, after), null, null, IsRedacted: true)
+                        : new FieldChange(path, KindOf(before, after), Text(before), Text(after), IsRedacted: false));
                     break;
             }
         }
