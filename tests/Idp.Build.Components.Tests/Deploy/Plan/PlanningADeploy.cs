@@ -133,4 +133,31 @@ public sealed class PlanningADeploy
 
         fromModels.Changes.ShouldHaveSingleItem().Path.ShouldBe("spec.template.spec.containers[hello-service].image");
     }
+
+    [Fact]
+    public void A_route_compares_like_any_other_object()
+    {
+        var edge = ManifestRenderer.Render(Sample, Dev, ImageA, Commit).Route!;
+        var passthrough = ManifestRenderer.Render(Sample, Dev with { Route = Dev.Route! with { Tls = RouteTls.Passthrough } }, ImageA, Commit).Route!;
+
+        var plan = DeployPlanner.Compare(AsServerReturns(edge, 1, "10", "1"), AsServerReturns(passthrough, 2, "11", "2"));
+
+        (plan.Kind, plan.Name, plan.Action).ShouldBe(("Route", "hello-service", ObjectAction.Update));
+        plan.Changes.ShouldHaveSingleItem().ToString().ShouldBe("spec.tls.termination: edge → passthrough");
+    }
+
+    [Fact]
+    public void The_text_shows_one_line_per_object_and_one_indented_line_per_field()
+    {
+        var plan = new DeployPlan("platform-dev", [
+            DeployPlanner.Compare(Live(replicas: 2), DryRun(replicas: 3)),
+            new ObjectPlan("Service", "hello-service", ObjectAction.NoChange, []),
+        ]);
+
+        plan.ToText().ShouldBe(
+            "Deploy plan for namespace platform-dev:\n" +
+            "  ~ Deployment hello-service: 1 field changes\n" +
+            "      spec.replicas: 2 → 3\n" +
+            "  = Service hello-service: no change\n");
+    }
 }
