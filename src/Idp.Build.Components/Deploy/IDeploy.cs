@@ -27,7 +27,7 @@ public partial interface IDeploy : IPush, IEmitDora
 
     Target Deploy => _ => _
         .Description("Deploys the pushed image by digest to --environment (default local) and waits until it is healthy; rolls back when not")
-        .DependsOn(Push)
+        .DependsOn(Push, LocalPlatform)
         .Triggers(EmitDora)
         .Executes(async () =>
         {

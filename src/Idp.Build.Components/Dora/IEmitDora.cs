@@ -7,12 +7,18 @@ namespace Idp.Build.Components.Dora;
 /// </summary>
 public interface IEmitDora : IBuild
 {
-    /// <summary>The default endpoint: the local Idp.Dora that <c>./build.sh DoraServe</c> starts.</summary>
-    const string LocalEndpoint = "http://127.0.0.1:5080";
+    /// <summary>The port of the local Idp.Dora when none is given.</summary>
+    const int DefaultLocalDoraPort = 5080;
 
-    /// <summary>Idp.Dora's base address.</summary>
-    [Parameter("Idp.Dora endpoint that receives the DORA events (default: the local instance, http://127.0.0.1:5080)")]
+    /// <summary>Idp.Dora's base address as given; null means the local instance.</summary>
+    [Parameter("Idp.Dora endpoint that receives the DORA events (default: the local platform's instance, http://127.0.0.1:5080)")]
     Uri? DoraEndpoint => TryGetValue(() => DoraEndpoint);
+
+    [Parameter("Port of the local platform's Idp.Dora on 127.0.0.1 (default: 5080)")]
+    int? DoraPort => TryGetValue(() => DoraPort);
+
+    /// <summary>Where the events go: <c>--dora-endpoint</c>, else the local platform's Idp.Dora.</summary>
+    Uri DoraTarget => DoraEndpoint ?? new Uri($"http://127.0.0.1:{DoraPort ?? DefaultLocalDoraPort}/");
 
     /// <summary>The bearer token Idp.Dora was started with (<c>--token</c>).</summary>
     [Parameter("Bearer token for the DORA endpoint"), Secret]
@@ -48,7 +54,7 @@ public interface IEmitDora : IBuild
     /// <summary>The body of <see cref="EmitDora"/>: deliver, push gauges, report.</summary>
     async Task DeliverDoraAsync()
     {
-        var endpoint = DoraEndpoint ?? new Uri(LocalEndpoint);
+        var endpoint = DoraTarget;
         RegisterSecret(DoraToken);
         var pending = DoraOutbox.Pending();
         if (pending.Count == 0)

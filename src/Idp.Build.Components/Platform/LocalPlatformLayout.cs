@@ -4,6 +4,18 @@ namespace Idp.Build.Components.Platform;
 /// <param name="Root">The platform's folder.</param>
 public sealed record LocalPlatformLayout(AbsolutePath Root)
 {
+    /// <summary>The local Idp.Dora's folder: database, pid file and log.</summary>
+    public AbsolutePath DoraDirectory => Root / "dora";
+
+    /// <summary>The local Idp.Dora's SQLite database.</summary>
+    public AbsolutePath DoraDatabase => DoraDirectory / "dora.db";
+
+    /// <summary>The local Idp.Dora's pid file.</summary>
+    public AbsolutePath DoraPidFile => DoraDirectory / "dora.pid";
+
+    /// <summary>The local Idp.Dora's log.</summary>
+    public AbsolutePath DoraLog => DoraDirectory / "dora.log";
+
     /// <summary>The private engine's folder: socket, data root, exec root, pid file and log.</summary>
     public AbsolutePath DockerDirectory => Root / "docker";
 

@@ -1,6 +1,9 @@
 using HelloService;
 
 var builder = WebApplication.CreateBuilder(args);
+// On OpenShift the Vault Agent writes each secret to a file named after its variable (idp.yaml secrets, mode agent).
+if (Environment.GetEnvironmentVariable("IDP_SECRETS_DIRECTORY") is { Length: > 0 } secrets)
+    builder.Configuration.AddKeyPerFile(secrets, optional: true);
 builder.Services.Configure<GreetingOptions>(builder.Configuration.GetSection(GreetingOptions.Section));
 builder.Services.AddSingleton<ApiKeyCheck>();
 
