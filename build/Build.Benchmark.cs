@@ -11,7 +11,7 @@ partial class Build
     AbsolutePath BenchmarksDirectory => ArtifactsDirectory / "benchmarks";
 
     Target Benchmark => _ => _
-        .Description("Measures the engine (warm start, planning, per-target overhead, memory) and the golden path's overhead into artifacts/benchmarks/")
+        .Description("Measures the engine (warm start, planning, per-target overhead, memory), the golden path's overhead and the image build and push into artifacts/benchmarks/")
         .Executes(() =>
         {
             if (BenchmarkRuns < 1)
@@ -35,6 +35,12 @@ partial class Build
             var goldenPathFile = SuiteWriter.Write(BenchmarksDirectory, goldenPath);
             Log.Information(SummaryTable.Render(goldenPath).TrimEnd());
             Log.Information(goldenPathFile.RelativeTo(RootDirectory));
+
+            Log.Information($"Images: cold and warm DockerBuild + Push of the sample against docker build + docker push by hand, {Math.Min(BenchmarkRuns, 5)} runs each");
+            var images = new BenchmarkSuite("images", machine, [.. ImageBenchmark.Measure(RootDirectory, Math.Min(BenchmarkRuns, 5))]);
+            var imagesFile = SuiteWriter.Write(BenchmarksDirectory, images);
+            Log.Information(SummaryTable.Render(images).TrimEnd());
+            Log.Information(imagesFile.RelativeTo(RootDirectory));
 
             // Slow figures only miss a goal; a rebuild means the bootstrapper's fingerprint is broken, which is a bug.
             if (suite.Figures.Single(f => f.Name == "bootstrap.warm-help.rebuilds").Met == false)

@@ -57,6 +57,13 @@ static partial class ImageBenchmark
             var appLayer = layers[^1];
             var uploadedBytes = layers.Append(config).Where(b => uploaded.Contains(b.Digest)).Sum(b => b.Size);
 
+            // The same kind of change once more, built and pushed by hand, for a side-by-side figure of the realistic warm case.
+            File.AppendAllText(greetings, "// A second line changed, for the by-hand build.\n");
+            Commit(work, "second one-line change");
+            Build(work, ["Publish", "--skip", "LocalPlatform", .. common]).ThrowIfFailed("Publish after the second change");
+            var changedByHand = Docker(work, engine, "build", "-t", image + ":by-hand-2", "--build-arg", $"BASE_IMAGE={registry}/idp/dotnet-aspnet:{Environment.Version.Major}.{Environment.Version.Minor}", ".").ThrowIfFailed("docker build (code change)").Wall.TotalSeconds
+                + Docker(work, engine, "push", image + ":by-hand-2").ThrowIfFailed("docker push (code change)").Wall.TotalSeconds;
+
             var golden = ProcessMeasurement.WallSeconds(warm);
             var manual = new Samples(byHand);
             return
@@ -67,11 +74,16 @@ static partial class ImageBenchmark
                 Figure.Measured("image.by-hand", manual, "s", atMost: null, $"docker build + docker push of the same context on the same engine; median of {runs}, interleaved"),
                 Figure.Measured("image.warm-vs-by-hand", Math.Round(golden.Median / manual.Median, 3), "ratio", atMost: 1.1, "median warm golden path ÷ median by hand (issue #4 goal ≤ 1.1)"),
                 Figure.Measured("image.code-change", changed.Wall.TotalSeconds, "s", atMost: null, "DockerBuild + Push after a one-line code change (Publish done before)"),
+                Figure.Measured("image.code-change.by-hand", changedByHand, "s", atMost: null, "docker build + docker push after another one-line change (Publish done before)"),
+                Figure.Measured("image.code-change-vs-by-hand", Math.Round(changed.Wall.TotalSeconds / changedByHand, 3), "ratio", atMost: 1.1,
+                    "DockerBuild + Push ÷ docker build + docker push, each after a one-line change (one run each)"),
                 Figure.Measured("image.code-change.uploaded-bytes", uploadedBytes, "B", atMost: null,
                     $"bytes of the blobs the push uploaded ({uploaded.Count} blobs: app layer and image config), from the registry's access log"),
                 Figure.Measured("image.code-change.app-layer-bytes", appLayer.Size, "B", atMost: null, "compressed size of the app layer in the pushed manifest"),
                 Figure.Measured("image.code-change.upload-ratio", Math.Round((double)uploadedBytes / appLayer.Size, 3), "ratio", atMost: 1.05,
-                    "uploaded bytes ÷ app layer bytes (issue #4 goal ≤ 1.05; the image config, a few KiB, is always uploaded too)"),
+                    $"uploaded bytes ÷ app layer bytes (issue #4 goal ≤ 1.05). The new image config ({config.Size} B) must be uploaded with any change; against the sample's tiny app layer it weighs more than 5 %"),
+                Figure.Measured("image.code-change.layer-upload-ratio", Math.Round((double)layers.Where(l => uploaded.Contains(l.Digest)).Sum(l => l.Size) / appLayer.Size, 3), "ratio", atMost: 1.05,
+                    "uploaded layer bytes ÷ app layer bytes: 1.0 when no base layer is uploaded again"),
             ];
         }
         finally
