@@ -91,7 +91,7 @@ public sealed partial class VaultClient
                   $"Restore it with 'vault kv undelete -versions={metadata.Version} {cli}', or write a new version.";
             return new VaultApiException(message, HttpStatusCode.NotFound, answer.Errors);
         }
-        var what = version is > 0 ? $"version {version} of the secret {secret}" : $"a secret at {secret}";
+        var what = version is > 0 ? $"version {version} of the secret {secret}" : $"secret at {secret}";
         return new VaultApiException(
             $"Vault at {Address}{InNamespace} has no {what} (KV v2 mount '{secret.Mount}', secret '{secret.Path}'). " +
             $"Check the path (KV v2 paths carry 'data/' after the mount; 'vault kv metadata get {cli}' lists the versions), the mount and --vault-namespace.",
