@@ -62,17 +62,19 @@ public sealed partial class VaultClient : IDisposable
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         if (caCertificateFile is null)
             return handler;
-        X509Certificate2 authority;
+        var authorities = new X509Certificate2Collection();
         try
         {
-            authority = X509Certificate2.CreateFromPemFile(caCertificateFile);
+            authorities.ImportFromPemFile(caCertificateFile);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
         {
             throw new VaultException($"The CA certificate file '{caCertificateFile}' given for Vault cannot be read ({error.Message}). Give a PEM file holding the certificate of the CA that signed Vault's certificate.", error);
         }
+        if (authorities.Count == 0)
+            throw new VaultException($"The CA certificate file '{caCertificateFile}' given for Vault holds no PEM certificate ('-----BEGIN CERTIFICATE-----'). Give the PEM file of the CA that signed Vault's certificate.");
         var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
-        policy.CustomTrustStore.Add(authority);
+        policy.CustomTrustStore.AddRange(authorities);
         handler.SslOptions.CertificateChainPolicy = policy;
         return handler;
     }
