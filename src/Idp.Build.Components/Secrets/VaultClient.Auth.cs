@@ -86,6 +86,11 @@ public sealed partial class VaultClient
                     {
                         await LoginCoreAsync(cancellationToken).ConfigureAwait(false);
                     }
+                    catch (VaultApiException)
+                    {
+                        // A given token may still be valid until its end; the request itself will say if it is not.
+                        _renewAt = null;
+                    }
                 }
                 else if (AuthMethodInfo.CanLogIn)
                 {

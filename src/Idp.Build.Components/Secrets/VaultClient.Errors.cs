@@ -10,9 +10,10 @@ public sealed partial class VaultClient
     private VaultApiException Failure(VaultAnswer answer, HttpMethod method, string path)
     {
         var request = $"Vault at {Address}{InNamespace} answered {answer.Status} to {method} /v1/{path}: {answer.ErrorText}";
+        var (token, holder) = AuthMethodInfo is TokenAuthMethodInfo ? ("The token given with --vault-token (VAULT_TOKEN)", "that token") : ($"The token from {AuthMethodInfo}", "that role");
         var message = answer.Status switch
         {
-            403 => $"{request}. The token from {AuthMethodInfo} may not do this: a policy of that role must grant the 'read' capability on the path \"{path}\" " +
+            403 => $"{request}. {token} may not do this: a policy of {holder} must grant the 'read' capability on the path \"{path}\" " +
                    "(a KV v2 policy names the path with 'data/'). Ask the Vault admins to add it, or correct the path and --vault-namespace. " +
                    "An expired or revoked token is refused the same way.",
             404 => $"{request}. Nothing exists at that path; check it and --vault-namespace.",

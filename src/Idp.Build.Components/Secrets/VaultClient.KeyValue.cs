@@ -132,7 +132,9 @@ public sealed partial class VaultClient
         foreach (var property in data.EnumerateObject())
         {
             var value = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
-            _settings.RegisterSecret(value);
+            // Masking "true", "false" or "null" would blank those words in every line the build prints; they reveal nothing.
+            if (property.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
+                _settings.RegisterSecret(value);
             values[property.Name] = value;
         }
         return values;

@@ -39,7 +39,11 @@ internal sealed class VaultSecretsState(IVaultSecrets build)
                     CaCertificateFile = build.VaultCaCert?.ToString(),
                 });
             }
-            catch (Exception error) when (error is ArgumentException or VaultException)
+            catch (ArgumentException error)
+            {
+                throw new BuildException(error.Message.Replace($" (Parameter '{error.ParamName}')", "", StringComparison.Ordinal));
+            }
+            catch (VaultException error)
             {
                 throw new BuildException(error.Message);
             }

@@ -128,4 +128,17 @@ public class LoggingIn : FakeVaultScope
         Vault.FindToken(first.ClientToken).ShouldBeNull();
         Requests.Count(r => r == "POST /v1/auth/approle/login").ShouldBe(2);
     }
+
+    [Fact]
+    public async Task Kubernetes_login_of_another_service_account_names_the_role()
+    {
+        using var client = Client(new KubernetesAuthMethodInfo("web", ServiceAccountToken(name: "default")));
+
+        var error = await Should.ThrowAsync<VaultApiException>(() => client.LoginAsync());
+
+        error.StatusCode.ShouldBe(403);
+        error.Message.ShouldContain("refused the login of Kubernetes role 'web' at auth/kubernetes");
+        error.Message.ShouldContain("service account name not authorized");
+        error.Message.ShouldContain("bound_service_account_names");
+    }
 }

@@ -53,4 +53,16 @@ public class MaskingWhatIsRead : FakeVaultScope
         await client.ReadSecretV2Async("ci/nexus");
         Masker.Apply(NexusPassword).ShouldBe(SecretMasker.Mask);
     }
+
+    [Fact]
+    public async Task Numbers_are_masked_but_booleans_are_not()
+    {
+        Vault.WriteKv2("secret", "ci/flags", new { pin = 48151623, enabled = true });
+        using var client = Client();
+
+        var secret = await client.ReadSecretV2Async("ci/flags");
+
+        secret.Data!.Data["pin"].ShouldBe("48151623");
+        Masker.Apply("pin 48151623 enabled true").ShouldBe("pin *** enabled true");
+    }
 }

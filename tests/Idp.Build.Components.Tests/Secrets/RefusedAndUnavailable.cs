@@ -109,4 +109,27 @@ public class RefusedAndUnavailable : FakeVaultScope
         error.Message.ShouldStartWith($"Vault at http://127.0.0.1:{port} could not be reached for GET /v1/auth/token/lookup-self after 3 attempts");
         error.Message.ShouldContain("Check --vault-address");
     }
+
+    [Fact]
+    public async Task Policy_miss_with_a_given_token_names_the_token_parameter()
+    {
+        using var client = Client();
+
+        var error = await Should.ThrowAsync<VaultApiException>(() => client.ReadSecretV1Async("payments/db", "kv"));
+
+        error.Message.ShouldContain("The token given with --vault-token (VAULT_TOKEN) may not do this: a policy of that token must grant the 'read' capability on the path \"kv/payments/db\"");
+    }
+
+    [Fact]
+    public async Task Too_many_requests_after_the_retries_points_at_the_active_node()
+    {
+        using var client = Client(retries: 1);
+        await client.LoginAsync();
+        Vault.FailNext(2, 429);
+
+        var error = await Should.ThrowAsync<VaultApiException>(() => client.ReadSecretV2Async("ci/nexus"));
+
+        error.StatusCode.ShouldBe(429);
+        error.Message.ShouldContain("The node is a standby or a rate limit applies: point --vault-address at the cluster's active address");
+    }
 }

@@ -143,4 +143,14 @@ public sealed class ResolvingBuildSecrets : FakeVaultScope, IDisposable
         build.RegistryPassword.ShouldBeNull();
         Vault.Requests.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Vault_address_without_a_scheme_says_how_to_write_it()
+    {
+        IVaultSecrets build = Build(parameters: new() { ["VaultToken"] = ReaderToken, ["VaultAddress"] = "vault.example.internal:8200" });
+
+        var error = await Should.ThrowAsync<BuildException>(() => build.ReadBuildSecretAsync("registryPassword"));
+
+        error.Message.ShouldBe("The Vault address 'vault.example.internal:8200' is not an absolute http(s) URL; give --vault-address like https://vault.example.internal:8200.");
+    }
 }
