@@ -94,4 +94,17 @@ public class NamespacesAndRenewal : FakeVaultScope
         error.StatusCode.ShouldBe(400);
         error.Message.ShouldContain("lease is not renewable");
     }
+
+    [Fact]
+    public async Task Token_that_expired_while_idle_is_replaced_by_a_fresh_login()
+    {
+        using var client = Client(new AppRoleAuthMethodInfo(RoleId, SecretId));
+        await client.ReadSecretV2Async("ci/nexus");
+
+        Clock.Advance(TimeSpan.FromMinutes(25));
+        var secret = await client.ReadSecretV2Async("ci/nexus");
+
+        secret.Data!.Data["password"].ShouldBe(NexusPassword);
+        Requests.Skip(2).ShouldBe(["POST /v1/auth/token/renew-self", "POST /v1/auth/approle/login", "GET /v1/secret/data/ci/nexus"]);
+    }
 }
