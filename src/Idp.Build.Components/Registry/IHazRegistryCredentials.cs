@@ -1,4 +1,5 @@
 using Idp.Build;
+using Idp.Build.Components.Secrets;
 
 namespace Idp.Build.Components.Registry;
 
@@ -9,9 +10,10 @@ public interface IHazRegistryCredentials : IHazRegistry
     [Parameter("User for the registry (Nexus: a user with push rights on the docker-hosted repository)")]
     string? RegistryUsername => TryGetValue(() => RegistryUsername);
 
+    /// <summary>The password: <c>--registry-password</c>, else idp.yaml's <c>buildSecrets.registryPassword</c> read from Vault when the build has <see cref="IVaultSecrets"/>.</summary>
     [Parameter("Password or token for the registry user")]
     [Secret]
-    string? RegistryPassword => TryGetValue(() => RegistryPassword);
+    string? RegistryPassword => TryGetValue(() => RegistryPassword) ?? (this as IVaultSecrets)?.TryReadBuildSecret("registryPassword");
 
     /// <summary>The credentials, or null for anonymous access; registers the password with the masker.</summary>
     RegistryCredentials? RegistryCredentials
