@@ -2,6 +2,7 @@ using Idp.Build;
 using Idp.Build.Components.Descriptor;
 using Idp.Build.Components.Dora;
 using Idp.Build.Components.Registry;
+using Idp.Build.Components.Secrets;
 
 namespace Idp.Build.Components.Deploy;
 
@@ -11,7 +12,7 @@ namespace Idp.Build.Components.Deploy;
 /// before it replaces the serving one, and the serving one keeps serving when it does not. Every outcome — deployed,
 /// failed, rolled back — is recorded as a DORA event that <c>EmitDora</c> delivers.
 /// </summary>
-public partial interface IDeploy : IPush, IEmitDora
+public partial interface IDeploy : IPush, IVaultSecrets, IEmitDora
 {
     [Parameter("The environment of idp.yaml to deploy to (default: local, this machine's Docker engine)", Name = "Environment")]
     string? EnvironmentParameter => TryGetValue(() => EnvironmentParameter);

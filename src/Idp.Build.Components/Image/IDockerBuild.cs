@@ -74,7 +74,11 @@ public interface IDockerBuild : IPublish, IBaseImage
         {
             var result = ProcessRunner.Run("git", ["config", "--get", "remote.origin.url"], new ProcessOptions
             {
-                WorkingDirectory = root, LogOutput = false, LogInvocation = false, AllowNonZeroExitCode = true, Timeout = TimeSpan.FromSeconds(10),
+                WorkingDirectory = root,
+                LogOutput = false,
+                LogInvocation = false,
+                AllowNonZeroExitCode = true,
+                Timeout = TimeSpan.FromSeconds(10),
             });
             return result.ExitCode == 0 && result.StandardOutput.Trim() is { Length: > 0 } url ? url : null;
         }

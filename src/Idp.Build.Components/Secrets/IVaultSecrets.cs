@@ -10,9 +10,9 @@ namespace Idp.Build.Components.Secrets;
 /// </summary>
 public interface IVaultSecrets : IHazServiceDescriptor
 {
-    /// <summary>Vault's address.</summary>
-    [Parameter("Vault's address, e.g. https://vault.example.internal:8200")]
-    string? VaultAddress => TryGetValue(() => VaultAddress);
+    /// <summary>Vault's address: <c>--vault-address</c>, else Vault's own <c>VAULT_ADDR</c> variable.</summary>
+    [Parameter("Vault's address, e.g. https://vault.example.internal:8200 (default: VAULT_ADDR)")]
+    string? VaultAddress => TryGetValue(() => VaultAddress) ?? (System.Environment.GetEnvironmentVariable("VAULT_ADDR") is { Length: > 0 } address ? address : null);
 
     /// <summary>The Vault Enterprise/HCP namespace, sent as <c>X-Vault-Namespace</c>.</summary>
     [Parameter("Vault namespace (Enterprise/HCP), e.g. payments/")]

@@ -46,7 +46,8 @@ public sealed class BearerTokenChallenge : IAsyncLifetime
         _nexus.FailNext(2);
         var retries = new List<string>();
         using var client = new RegistryClient(RegistryHost.Of(_nexus.Address), new RegistryCredentials(_nexus.Username, _nexus.Password),
-            [TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10)]) { Retried = retries.Add };
+            [TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10)])
+        { Retried = retries.Add };
 
         var found = await client.HeadManifestAsync("platform/hello-service", "abc123");
 
