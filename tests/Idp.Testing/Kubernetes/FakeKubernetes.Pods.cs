@@ -18,7 +18,7 @@ public sealed partial class FakeKubernetes
         var rsName = (string)rs["metadata"]!["name"]!;
         var name = $"{rsName}-{Suffix(++_podCounter)}";
         var template = (JsonObject)rs["spec"]!["template"]!.DeepClone();
-        var spec = template["spec"] as JsonObject ?? new JsonObject();
+        var spec = template["spec"]?.DeepClone() as JsonObject ?? new JsonObject();
         spec["nodeName"] = "worker-0";
         if (behaviour == PodBehaviour.VaultAgentInitFailure)
             spec["initContainers"] = new JsonArray(new JsonObject { ["name"] = VaultAgentInit, ["image"] = "hashicorp/vault:1.15.2" });

@@ -64,14 +64,14 @@ public sealed partial class FakeKubernetes
         {
             metadata["uid"] = $"00000000-0000-4000-8000-{NextResourceVersion():x12}";
             metadata["creationTimestamp"] = Now();
-            metadata["generation"] = 1;
+            metadata["generation"] = 1L;
         }
         else
         {
             var oldMeta = (JsonObject)previous["metadata"]!;
             metadata["uid"] = oldMeta["uid"]!.DeepClone();
             metadata["creationTimestamp"] = oldMeta["creationTimestamp"]!.DeepClone();
-            var generation = (long?)oldMeta["generation"] ?? 1;
+            var generation = oldMeta["generation"] is { } g ? long.Parse(g.ToJsonString(), CultureInfo.InvariantCulture) : 1L;
             metadata["generation"] = JsonNode.DeepEquals(previous["spec"], obj["spec"]) ? generation : generation + 1;
             metadata["resourceVersion"] = oldMeta["resourceVersion"]!.DeepClone();
             if (JsonNode.DeepEquals(previous, obj) || dryRun)
