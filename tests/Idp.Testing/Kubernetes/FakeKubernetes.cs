@@ -101,7 +101,7 @@ public sealed partial class FakeKubernetes : IAsyncDisposable
 
     private static string[] DefaultCrashLog() =>
     [
-        .. Enumerable.Range(1, 10).Select(i => $"info: Startup[0] step {i} of start-up"),
+        .. Enumerable.Range(1, 20).Select(i => $"info: Startup[0] step {i} of start-up"),
         "info: Microsoft.Hosting.Lifetime[0] Application is starting",
         "fail: Microsoft.Extensions.Hosting.Internal.Host[11] Hosting failed to start",
         "Unhandled exception. System.InvalidOperationException: The ConnectionString property has not been initialized.",

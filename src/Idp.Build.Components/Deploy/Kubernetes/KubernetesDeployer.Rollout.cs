@@ -8,6 +8,8 @@ namespace Idp.Build.Components.Deploy.Kubernetes;
 // is followed by a fresh read and a new watch. The timeout is the client's, as with kubectl's --timeout.
 public sealed partial class KubernetesDeployer
 {
+    private const int WatchTimeoutMargin = 10;
+
     /// <summary>
     /// Waits until the Deployment's rollout completes or fails as <c>kubectl rollout status</c> decides, or until
     /// <paramref name="timeout"/> passes; each new status line goes to <paramref name="progress"/>.
@@ -46,7 +48,9 @@ public sealed partial class KubernetesDeployer
                 var current = await CallAsync(call with { Verb = "get" }, () => _client.AppsV1.ReadNamespacedDeploymentAsync(deploymentName, ns, cancellationToken: deadline.Token)).ConfigureAwait(false);
                 if (Observe(current) is { } decided)
                     return decided;
-                var seconds = (int)Math.Clamp(Math.Ceiling((ends - DateTime.UtcNow).TotalSeconds), 1, 300);
+                // The server's watch timeout lies past our own deadline: when the server ends a watch at the very
+                // moment the client gives up, the half-drained connection can go back to the pool and hang the next call.
+                var seconds = (int)Math.Clamp(Math.Ceiling((ends - DateTime.UtcNow).TotalSeconds) + WatchTimeoutMargin, 1, 1800);
                 // Errors inside the stream (a 410 Expired event, a malformed line) end this watch; the loop re-reads.
                 var events = _client.AppsV1.WatchListNamespacedDeploymentAsync(
                     ns, fieldSelector: $"metadata.name={deploymentName}", resourceVersion: current.Metadata.ResourceVersion, timeoutSeconds: seconds,
