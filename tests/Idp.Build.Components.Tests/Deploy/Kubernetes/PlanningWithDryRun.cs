@@ -25,7 +25,6 @@ public class PlanningWithDryRun : FakeKubernetesScope
     {
         using var deployer = Deployer();
         await deployer.ApplyAsync(SampleManifests.For(Ns, SampleManifests.Good), Report, CancellationToken.None);
-        var before = Cluster.Get(KubeResource.Deployments, Ns, "orders")!["metadata"]!["resourceVersion"]!.ToString();
 
         var planned = await deployer.DryRunAsync(SampleManifests.For(Ns, SampleManifests.Better), CancellationToken.None);
         var current = await deployer.ReadCurrentAsync(SampleManifests.For(Ns, SampleManifests.Better), CancellationToken.None);
@@ -33,7 +32,8 @@ public class PlanningWithDryRun : FakeKubernetesScope
         planned.Deployment!.Spec.Template.Spec.Containers[0].Image.ShouldBe(SampleManifests.Better);
         planned.Deployment.Metadata.Generation.ShouldBe(2);
         current.Deployment!.Spec.Template.Spec.Containers[0].Image.ShouldBe(SampleManifests.Good);
-        current.Deployment.Metadata.ResourceVersion.ShouldBe(before);
+        current.Deployment.Metadata.Generation.ShouldBe(1);
+        Cluster.List(KubeResource.ReplicaSets, Ns).ShouldAllBe(rs => rs["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.ToString() == SampleManifests.Good);
     }
 
     [Fact]

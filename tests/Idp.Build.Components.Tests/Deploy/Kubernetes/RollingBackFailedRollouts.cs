@@ -108,4 +108,20 @@ public class RollingBackFailedRollouts : FakeKubernetesScope
         outcome.Rollback!.Outcome.ShouldBe(RollbackOutcome.RolledBack);
         outcome.RollbackRollout!.Outcome.ShouldBe(RolloutOutcome.Complete);
     }
+
+    [Fact]
+    public async Task Evidence_that_cannot_be_read_does_not_stop_the_rollback()
+    {
+        BrokenImageCrashes();
+        Cluster.Forbid("list", "events");
+        using var deployer = Deployer();
+        await deployer.DeployAsync(SampleManifests.For(Ns, SampleManifests.Good), Timeout, Report, CancellationToken.None);
+
+        var outcome = await deployer.DeployAsync(SampleManifests.For(Ns, SampleManifests.Broken), Timeout, Report, CancellationToken.None);
+
+        outcome.Evidence.ShouldBeNull();
+        Progress.ShouldContain(l => l.StartsWith("Could not gather the evidence of the failed rollout: list events", StringComparison.Ordinal));
+        outcome.Rollback!.Outcome.ShouldBe(RollbackOutcome.RolledBack);
+        outcome.RollbackRollout!.Outcome.ShouldBe(RolloutOutcome.Complete);
+    }
 }
