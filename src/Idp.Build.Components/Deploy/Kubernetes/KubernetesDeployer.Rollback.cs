@@ -20,10 +20,17 @@ public sealed partial class KubernetesDeployer
     ];
 
     /// <summary>
-    /// Restores the template of the revision before the current one (or of <paramref name="toRevision"/>), as
-    /// <c>kubectl rollout undo</c> does; it does not wait (see <see cref="RollbackAndWaitAsync"/>).
+    /// Restores the template of the revision before the current one, as <c>kubectl rollout undo</c> does; it does not
+    /// wait (see <see cref="RollbackAndWaitAsync"/>).
     /// </summary>
-    public async Task<RollbackResult> RollbackAsync(string ns, string deploymentName, Action<string> progress, CancellationToken cancellationToken, long toRevision = 0)
+    public Task<RollbackResult> RollbackAsync(string ns, string deploymentName, Action<string> progress, CancellationToken cancellationToken) =>
+        RollbackAsync(ns, deploymentName, toRevision: 0, progress, cancellationToken);
+
+    /// <summary>
+    /// Restores the template of revision <paramref name="toRevision"/> (0: the one before the current), as
+    /// <c>kubectl rollout undo --to-revision</c> does; it does not wait.
+    /// </summary>
+    public async Task<RollbackResult> RollbackAsync(string ns, string deploymentName, long toRevision, Action<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var deployment = await CallAsync(new ApiCall("get", "deployments", deploymentName, ns), () => _client.AppsV1.ReadNamespacedDeploymentAsync(deploymentName, ns, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -78,7 +85,7 @@ public sealed partial class KubernetesDeployer
         return result;
     }
 
-    /// <summary>Rolls back (see <see cref="RollbackAsync"/>) and, when something was restored, waits for that rollout.</summary>
+    /// <summary>Rolls back (see <see cref="RollbackAsync(string, string, Action{string}, CancellationToken)"/>) and, when something was restored, waits for that rollout.</summary>
     public async Task<(RollbackResult Rollback, RolloutResult? Rollout)> RollbackAndWaitAsync(string ns, string deploymentName, TimeSpan timeout, Action<string> progress, CancellationToken cancellationToken)
     {
         var rollback = await RollbackAsync(ns, deploymentName, progress, cancellationToken).ConfigureAwait(false);

@@ -13,7 +13,7 @@ public enum RollbackOutcome
     AlreadyMatches,
 }
 
-/// <summary>The result of <see cref="KubernetesDeployer.RollbackAsync"/>.</summary>
+/// <summary>The result of <c>KubernetesDeployer.RollbackAsync</c>.</summary>
 /// <param name="Outcome">Rolled back, no history, or already matching.</param>
 /// <param name="FromRevision">The revision that was current before.</param>
 /// <param name="ToRevision">The revision whose template was restored (0 when there was none).</param>

@@ -76,7 +76,7 @@ public class RollingBackFailedRollouts : FakeKubernetesScope
         await deployer.RollbackAndWaitAsync(Ns, "orders", Timeout, Report, CancellationToken.None);
 
         // Revisions are now 2 (Better) and 3 (Good, restored); 3 is what runs, so asking for it changes nothing.
-        var again = await deployer.RollbackAsync(Ns, "orders", Report, CancellationToken.None, toRevision: 3);
+        var again = await deployer.RollbackAsync(Ns, "orders", toRevision: 3, Report, CancellationToken.None);
 
         again.Outcome.ShouldBe(RollbackOutcome.AlreadyMatches);
         again.Message.ShouldBe("skipped rollback (current template already matches revision 3)");
@@ -88,7 +88,7 @@ public class RollingBackFailedRollouts : FakeKubernetesScope
         using var deployer = Deployer();
         await deployer.DeployAsync(SampleManifests.For(Ns, SampleManifests.Good), Timeout, Report, CancellationToken.None);
 
-        var error = await Should.ThrowAsync<KubernetesDeployException>(() => deployer.RollbackAsync(Ns, "orders", Report, CancellationToken.None, toRevision: 7));
+        var error = await Should.ThrowAsync<KubernetesDeployException>(() => deployer.RollbackAsync(Ns, "orders", toRevision: 7, Report, CancellationToken.None));
 
         error.Message.ShouldStartWith("unable to find specified revision 7 in history of deployment \"orders\"");
     }
