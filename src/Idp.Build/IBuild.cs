@@ -38,6 +38,12 @@ public interface IBuild
     /// <summary>Masks <paramref name="value"/> in everything the build prints from now on.</summary>
     void RegisterSecret(string? value);
 
+    /// <summary>
+    /// <paramref name="text"/> with every registered secret replaced by <c>***</c>: for text the build writes to files
+    /// (reports, notes) rather than to its output, which is masked already.
+    /// </summary>
+    string Masked(string text);
+
     /// <summary>Sets the note shown for the running target in the summary table.</summary>
     void ReportSummary(string note);
 

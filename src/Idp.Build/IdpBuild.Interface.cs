@@ -21,6 +21,8 @@ public abstract partial class IdpBuild
 
     public void RegisterSecret(string? value) => Context.Masker.Register(value);
 
+    public string Masked(string text) => Context.Masker.Apply(text);
+
     public void ReportSummary(string note)
     {
         if (Context.CurrentTarget is { } target)

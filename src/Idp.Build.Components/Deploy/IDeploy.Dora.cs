@@ -26,6 +26,15 @@ public partial interface IDeploy
             RecordDora(new DoraEvents(source).RolledBack(facts with { ArtifactId = PackageUrl(previous.Image), Commits = [] }, rollbackOf: outcome.DeploymentId));
     }
 
+    /// <summary>Records a rollback (started by hand) to <paramref name="restoredImage"/>, away from the deployment <paramref name="rolledBackFrom"/>.</summary>
+    void RecordRollback(string environment, string restoredImage, string? rolledBackFrom)
+    {
+        var service = ServiceDescriptor.Service;
+        var facts = new DeploymentFacts(service.Name, service.Team, environment, PackageUrl(restoredImage), DateTimeOffset.UtcNow, [],
+            Host.Ci.PipelineUrl, Environment.GetEnvironmentVariable("IDP_ACTOR") ?? Environment.UserName);
+        RecordDora(new DoraEvents($"/idp-build/{service.Name}").RolledBack(facts, rolledBackFrom ?? "unknown"));
+    }
+
     private async Task<IReadOnlyList<CommitInfo>> CommitsOfAsync(DeployOutcome outcome)
     {
         if (outcome.Commit is null)
@@ -40,6 +49,8 @@ public partial interface IDeploy
     static string PackageUrl(string imageByDigest)
     {
         var at = imageByDigest.IndexOf('@', StringComparison.Ordinal);
+        if (at < 0)
+            return $"pkg:oci/{imageByDigest[(imageByDigest.LastIndexOf('/') + 1)..]}";
         var repository = imageByDigest[..at];
         var name = repository[(repository.LastIndexOf('/') + 1)..];
         return $"pkg:oci/{name}@{imageByDigest[(at + 1)..]}?repository_url={Uri.EscapeDataString(repository)}";

@@ -7,12 +7,14 @@ using Idp.Build.Components.Secrets;
 namespace Idp.Build.Components.Deploy;
 
 /// <summary>
-/// <c>Deploy</c>: runs the image Push recorded (by digest, never a tag) in an environment of <c>idp.yaml</c>. The
-/// <c>local</c> environment is this machine's Docker engine: the new container must answer its health endpoint
-/// before it replaces the serving one, and the serving one keeps serving when it does not. Every outcome — deployed,
-/// failed, rolled back — is recorded as a DORA event that <c>EmitDora</c> delivers.
+/// <c>Deploy</c>: runs the image Push recorded (by digest, never a tag) in an environment of <c>idp.yaml</c>. On
+/// OpenShift: manifests rendered to <c>artifacts/manifests/&lt;env&gt;/</c>, applied server-side, the rollout watched as
+/// <c>kubectl rollout status</c> does, and rolled back with a diagnosis when it fails. The <c>local</c> environment is
+/// this machine's Docker engine: the new container must answer its health endpoint before it replaces the serving
+/// one, and the serving one keeps serving when it does not. Every outcome — deployed, failed, rolled back — is
+/// recorded as a DORA event that <c>EmitDora</c> delivers.
 /// </summary>
-public partial interface IDeploy : IPush, IVaultSecrets, IEmitDora
+public partial interface IDeploy : IPush, IVaultSecrets, IHazCluster, IEmitDora
 {
     [Parameter("The environment of idp.yaml to deploy to (default: local, this machine's Docker engine)", Name = "Environment")]
     string? EnvironmentParameter => TryGetValue(() => EnvironmentParameter);
@@ -34,8 +36,9 @@ public partial interface IDeploy : IPush, IVaultSecrets, IEmitDora
         {
             var image = PushResult.ReadFrom(ArtifactsDirectory);
             var environment = DeployEnvironment;
-            if (!environment.IsLocal)
-                throw new TargetFailedException($"Deploying to '{environment.Name}' needs the cluster deploy, which this build does not have yet; deploy to 'local'.");
-            await DeployLocallyAsync(environment, image);
+            if (environment.IsLocal)
+                await DeployLocallyAsync(environment, image);
+            else
+                await DeployToClusterAsync(environment, image);
         });
 }

@@ -34,6 +34,8 @@ internal sealed class VaultBuild(string root, Host host, SecretMasker masker, Di
 
     public void RegisterSecret(string? value) => masker.Register(value);
 
+    public string Masked(string text) => masker.Apply(text);
+
     public void ReportSummary(string note)
     {
     }

@@ -22,6 +22,10 @@ public sealed partial class KubernetesDeployer
     public Task<ClusterObjects> DryRunAsync(DeploymentManifests manifests, CancellationToken cancellationToken) =>
         ApplyAllAsync(manifests, DryRunAll, _ => { }, cancellationToken);
 
+    /// <summary>Reads the Deployment <paramref name="name"/> as it is in the cluster now; null when there is none.</summary>
+    public Task<V1Deployment?> ReadDeploymentAsync(string ns, string name, CancellationToken cancellationToken) =>
+        ReadOrNullAsync(new ApiCall("get", "deployments", name, ns), () => _client.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: cancellationToken));
+
     /// <summary>Reads the objects the manifests name as they are in the cluster now (null members for those that do not exist).</summary>
     public async Task<ClusterObjects> ReadCurrentAsync(DeploymentManifests manifests, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ public sealed partial class KubernetesDeployer
     /// The deploy counts as failed whenever the new revision did not roll out. Evidence that cannot be read (e.g. no
     /// RBAC to list events) is left null and reported as a progress line; the rollback happens regardless.
     /// </summary>
-    public async Task<DeployOutcome> DeployAsync(DeploymentManifests manifests, TimeSpan rolloutTimeout, Action<string> progress, CancellationToken cancellationToken)
+    public async Task<ClusterDeployOutcome> DeployAsync(DeploymentManifests manifests, TimeSpan rolloutTimeout, Action<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifests);
         var applied = await ApplyAsync(manifests, progress, cancellationToken).ConfigureAwait(false);
@@ -18,7 +18,7 @@ public sealed partial class KubernetesDeployer
         var name = manifests.Deployment.Metadata.Name;
         var rollout = await WaitForRolloutAsync(ns, name, rolloutTimeout, progress, cancellationToken).ConfigureAwait(false);
         if (rollout.Succeeded)
-            return new DeployOutcome(applied, rollout, null, null, null);
+            return new ClusterDeployOutcome(applied, rollout, null, null, null);
 
         RolloutFailureEvidence? evidence = null;
         try
@@ -32,6 +32,6 @@ public sealed partial class KubernetesDeployer
         }
         progress($"Rollout of deployment \"{name}\" failed ({rollout.Message}); rolling back");
         var (rollback, rollbackRollout) = await RollbackAndWaitAsync(ns, name, rolloutTimeout, progress, cancellationToken).ConfigureAwait(false);
-        return new DeployOutcome(applied, rollout, evidence, rollback, rollbackRollout);
+        return new ClusterDeployOutcome(applied, rollout, evidence, rollback, rollbackRollout);
     }
 }

@@ -35,9 +35,11 @@ public sealed partial class KubernetesDeployer
 
         var subjects = pods.Select(p => p.Metadata.Name).Append(deploymentName).Append(replicaSet?.Metadata.Name).OfType<string>().ToHashSet();
         var events = await CallAsync(new ApiCall("list", "events", deploymentName, ns), () => _client.CoreV1.ListNamespacedEventAsync(ns, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var relevant = events.Items
+        var relevantEvents = events.Items
             .Where(e => e.InvolvedObject?.Name is { } name && subjects.Contains(name))
             .OrderBy(e => e.LastTimestamp ?? e.EventTime ?? e.Metadata.CreationTimestamp)
+            .ToList();
+        var relevant = relevantEvents
             .Select(e => new EventEvidence(e.InvolvedObject.Kind ?? "", e.InvolvedObject.Name, e.Type ?? "", e.Reason ?? "", e.Message ?? "", e.Count ?? 1))
             .ToList();
 
@@ -53,7 +55,11 @@ public sealed partial class KubernetesDeployer
         }
 
         var podEvidence = pods.Select(p => new PodEvidence(p.Metadata.Name, p.Status?.Phase, p.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true, Containers(p))).ToList();
-        return new RolloutFailureEvidence(ns, deploymentName, revision, replicaSet?.Metadata.Name, conditions, podEvidence, relevant, logs);
+        return new RolloutFailureEvidence(ns, deploymentName, revision, replicaSet?.Metadata.Name, conditions, podEvidence, relevant, logs)
+        {
+            PodObjects = pods,
+            EventObjects = relevantEvents,
+        };
     }
 
     private static List<ContainerEvidence> Containers(V1Pod pod)

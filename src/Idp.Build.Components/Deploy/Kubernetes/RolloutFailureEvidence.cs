@@ -1,3 +1,5 @@
+using k8s.Models;
+
 namespace Idp.Build.Components.Deploy.Kubernetes;
 
 /// <summary>
@@ -21,7 +23,14 @@ public sealed record RolloutFailureEvidence(
     IReadOnlyList<ConditionEvidence> Conditions,
     IReadOnlyList<PodEvidence> Pods,
     IReadOnlyList<EventEvidence> Events,
-    IReadOnlyList<ContainerLog> Logs);
+    IReadOnlyList<ContainerLog> Logs)
+{
+    /// <summary>The pods as the API server returned them, for rules that need more than the summary.</summary>
+    public IReadOnlyList<V1Pod> PodObjects { get; init; } = [];
+
+    /// <summary>The events as the API server returned them.</summary>
+    public IReadOnlyList<Corev1Event> EventObjects { get; init; } = [];
+}
 
 /// <summary>A condition of the Deployment or the ReplicaSet, e.g. <c>Progressing False ProgressDeadlineExceeded</c> or <c>ReplicaFailure True FailedCreate</c>.</summary>
 /// <param name="Kind"><c>Deployment</c> or <c>ReplicaSet</c>.</param>

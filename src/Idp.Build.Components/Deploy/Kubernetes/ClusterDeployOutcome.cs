@@ -6,7 +6,7 @@ namespace Idp.Build.Components.Deploy.Kubernetes;
 /// <param name="Evidence">What the cluster showed about the failed rollout; null when it succeeded.</param>
 /// <param name="Rollback">What the automatic rollback did; null when the rollout succeeded.</param>
 /// <param name="RollbackRollout">How the rollout of the restored revision ended; null when nothing was restored.</param>
-public sealed record DeployOutcome(
+public sealed record ClusterDeployOutcome(
     ClusterObjects Applied,
     RolloutResult Rollout,
     RolloutFailureEvidence? Evidence,
