@@ -11,22 +11,45 @@ namespace Idp.Dora.Benchmarks;
 /// <summary>The figures of one suite, measured side by side in one run on one machine.</summary>
 public sealed record BenchmarkSuite(string Suite, MachineFacts Machine, IReadOnlyList<Figure> Figures);
 
-/// <summary>One number: the median of its runs, the goal it must meet and the range of the runs.</summary>
+/// <summary>One number: the median (or another percentile) of its runs, the goal it must meet and the range of the runs.</summary>
 public sealed record Figure(string Name, string Source, double Value, string Unit, Goal? Goal, bool? Met, Spread? Spread, string Note)
 {
+    /// <summary>The median of <paramref name="runs"/>, which must be at most <paramref name="bound"/>.</summary>
     public static Figure AtMost(string name, IReadOnlyList<double> runs, string unit, double bound, string note) =>
-        Create(name, runs, unit, new Goal(bound, null), note);
+        Create(name, runs, 0.5, unit, new Goal(bound, null), note);
 
+    /// <summary>The median of <paramref name="runs"/>, which must be at least <paramref name="bound"/>.</summary>
     public static Figure AtLeast(string name, IReadOnlyList<double> runs, string unit, double bound, string note) =>
-        Create(name, runs, unit, new Goal(null, bound), note);
+        Create(name, runs, 0.5, unit, new Goal(null, bound), note);
 
-    private static Figure Create(string name, IReadOnlyList<double> runs, string unit, Goal goal, string note)
+    /// <summary>The 95th percentile of <paramref name="runs"/>, which must be at most <paramref name="bound"/>.</summary>
+    public static Figure P95AtMost(string name, IReadOnlyList<double> runs, string unit, double bound, string note) =>
+        Create(name, runs, 0.95, unit, new Goal(bound, null), note);
+
+    /// <summary>The median of <paramref name="runs"/>, measured for context, without a goal.</summary>
+    public static Figure Context(string name, IReadOnlyList<double> runs, string unit, string note) =>
+        Create(name, runs, 0.5, unit, null, note);
+
+    /// <summary>The <paramref name="quantile"/> of <paramref name="runs"/>, interpolated between the two nearest runs.</summary>
+    public static double Percentile(IReadOnlyList<double> runs, double quantile)
     {
         var sorted = runs.Order().ToArray();
-        var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        var value = Math.Round(median, 3);
-        var met = goal.AtMost is { } most ? value <= most : value >= goal.AtLeast!.Value;
-        return new Figure(name, "measured", value, unit, goal, met, new Spread(Math.Round(sorted[0], 3), Math.Round(sorted[^1], 3), sorted.Length), note);
+        var position = quantile * (sorted.Length - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
+    }
+
+    private static Figure Create(string name, IReadOnlyList<double> runs, double quantile, string unit, Goal? goal, string note)
+    {
+        var value = Math.Round(Percentile(runs, quantile), 3);
+        bool? met = goal switch
+        {
+            null => null,
+            { AtMost: { } most } => value <= most,
+            _ => value >= goal.AtLeast!.Value,
+        };
+        return new Figure(name, "measured", value, unit, goal, met, new Spread(Math.Round(runs.Min(), 3), Math.Round(runs.Max(), 3), runs.Count), note);
     }
 }
 

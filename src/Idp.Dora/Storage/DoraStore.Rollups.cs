@@ -63,7 +63,7 @@ public abstract partial class DoraStore
         var flips = new Dictionary<int, List<object?[]>> { [0] = [], [1] = [] };
         await Db.ReadAsync(connection, transaction, MultiRow.In(Dialect,
                 $"SELECT d.source, d.id, d.failed, CASE WHEN {FailedCondition} THEN 1 ELSE 0 END, d.production, d.succeeded, d.finished_ms, d.service, d.team " +
-                "FROM deployments d WHERE d.id IN", [.. affected.Select(id => new object?[] { id })]),
+                "FROM deployments d WHERE d.id IN", [Column.Text("id")], [.. affected.Select(id => new object?[] { id })]),
             row =>
             {
                 var was = Convert.ToInt32(row.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
@@ -76,7 +76,7 @@ public abstract partial class DoraStore
                     Rollups.CountDeployment(slots, row.GetString(7), row.GetString(8), row.GetInt64(6), 0, now - was);
             }, cancellationToken);
         foreach (var (failed, keys) in flips)
-            await Db.ExecuteAsync(connection, transaction, MultiRow.In(Dialect, $"UPDATE deployments SET failed = {failed} WHERE (source, id) IN", keys), cancellationToken);
+            await Db.ExecuteAsync(connection, transaction, MultiRow.In(Dialect, $"UPDATE deployments SET failed = {failed} WHERE (source, id) IN", [Column.Text("source"), Column.Text("id")], keys), cancellationToken);
         await Db.ExecuteAsync(connection, transaction, Rollups.Write(Dialect, slots, leadTimes), cancellationToken);
     }
 
@@ -89,7 +89,7 @@ public abstract partial class DoraStore
     {
         var rows = new Dictionary<string, IncidentRow>(StringComparer.Ordinal);
         await Db.ReadAsync(connection, transaction,
-            MultiRow.In(dialect, "SELECT incident_id, service, deployment_id, root_cause_sha FROM incidents WHERE incident_id IN", [.. ids.Select(id => new object?[] { id })]),
+            MultiRow.In(dialect, "SELECT incident_id, service, deployment_id, root_cause_sha FROM incidents WHERE incident_id IN", [Column.Text("incident_id")], [.. ids.Select(id => new object?[] { id })]),
             row => rows[row.GetString(0)] = new IncidentRow(row.GetString(1), Db.NullableString(row, 2), Db.NullableString(row, 3)),
             cancellationToken);
         return rows;
@@ -100,7 +100,7 @@ public abstract partial class DoraStore
     {
         var rows = new Dictionary<(string, string), ChangeRow>();
         await Db.ReadAsync(connection, transaction,
-            MultiRow.In(dialect, "SELECT service, sha, team, committed_ms, first_deployed_ms, first_deployment FROM changes WHERE (service, sha) IN",
+            MultiRow.In(dialect, "SELECT service, sha, team, committed_ms, first_deployed_ms, first_deployment FROM changes WHERE (service, sha) IN", [Column.Text("service"), Column.Text("sha")],
                 [.. keys.Distinct().Select(k => new object?[] { k.Service, k.Sha })]),
             row => rows[(row.GetString(0), row.GetString(1))] = new ChangeRow(row.GetString(2), row.GetInt64(3), row.GetInt64(4), row.GetString(5)),
             cancellationToken);

@@ -1,4 +1,5 @@
 using Idp.Dora.Events;
+using static Idp.Dora.Storage.Column;
 
 namespace Idp.Dora.Storage;
 
@@ -13,7 +14,7 @@ internal sealed class IngestPlan(SqlDialect dialect, Func<string, bool> isProduc
 
     /// <summary>Inserts the events that are new and returns (source, id) of each inserted one.</summary>
     public IEnumerable<Statement> InsertEvents(IEnumerable<DoraEvent> events, long receivedMs) => MultiRow.Insert(dialect,
-        "events", ["source", "id", "type", "at_ms", "received_ms", "body"],
+        "events", [Text("source"), Text("id"), Text("type"), Integer("at_ms"), Integer("received_ms"), Text("body")],
         events.Select(e => new object?[] { e.Source, e.Id, e.Type, e.At.ToUnixTimeMilliseconds(), receivedMs, e.Body }).ToList(),
         "ON CONFLICT (source, id) DO NOTHING RETURNING source, id");
 
@@ -57,16 +58,18 @@ internal sealed class IngestPlan(SqlDialect dialect, Func<string, bool> isProduc
         const string earlier = "(excluded.first_deployed_ms < changes.first_deployed_ms OR (excluded.first_deployed_ms = changes.first_deployed_ms AND excluded.first_deployment < changes.first_deployment))";
         return
         [
-            .. MultiRow.Insert(dialect, "deployments", ["source", "id", "service", "team", "environment", "production", "succeeded", "rollback_of", "finished_ms"],
+            .. MultiRow.Insert(dialect, "deployments",
+                [Text("source"), Text("id"), Text("service"), Text("team"), Text("environment"), Integer("production"), Integer("succeeded"), Text("rollback_of"), Integer("finished_ms")],
                 deployments, "ON CONFLICT (source, id) DO NOTHING"),
-            .. MultiRow.Insert(dialect, "pipeline_runs", ["run_key", "team", "finished", "manual"], runs,
+            .. MultiRow.Insert(dialect, "pipeline_runs", [Text("run_key"), Text("team"), Integer("finished"), Integer("manual")], runs,
                 "ON CONFLICT (run_key) DO UPDATE SET " +
                 $"finished = {dialect.Greatest}(pipeline_runs.finished, excluded.finished), manual = {dialect.Greatest}(pipeline_runs.manual, excluded.manual), " +
                 "team = COALESCE(pipeline_runs.team, excluded.team)",
                 row => (string)row[0]!),
-            .. MultiRow.Insert(dialect, "catalog", ["service", "team"], catalog.DistinctBy(Key2).ToList(), "ON CONFLICT (service, team) DO NOTHING"),
-            .. MultiRow.Insert(dialect, "production_teams", ["team"], teams.DistinctBy(row => (string)row[0]!).ToList(), "ON CONFLICT (team) DO NOTHING"),
-            .. MultiRow.Insert(dialect, "changes", ["service", "sha", "team", "committed_ms", "first_deployed_ms", "first_deployment"], changes,
+            .. MultiRow.Insert(dialect, "catalog", [Text("service"), Text("team")], catalog.DistinctBy(Key2).ToList(), "ON CONFLICT (service, team) DO NOTHING"),
+            .. MultiRow.Insert(dialect, "production_teams", [Text("team")], teams.DistinctBy(row => (string)row[0]!).ToList(), "ON CONFLICT (team) DO NOTHING"),
+            .. MultiRow.Insert(dialect, "changes",
+                [Text("service"), Text("sha"), Text("team"), Integer("committed_ms"), Integer("first_deployed_ms"), Text("first_deployment")], changes,
                 "ON CONFLICT (service, sha) DO UPDATE SET " +
                 $"team = CASE WHEN {earlier} THEN excluded.team ELSE changes.team END, " +
                 $"committed_ms = CASE WHEN {earlier} THEN excluded.committed_ms ELSE changes.committed_ms END, " +
@@ -74,7 +77,7 @@ internal sealed class IngestPlan(SqlDialect dialect, Func<string, bool> isProduc
                 $"first_deployed_ms = {dialect.Least}(changes.first_deployed_ms, excluded.first_deployed_ms)",
                 Key2),
             .. MultiRow.Insert(dialect, "incidents",
-                ["incident_id", "service", "team", "environment", "production", "created_ms", "resolved_ms", "deployment_id", "root_cause_sha"], incidents,
+                [Text("incident_id"), Text("service"), Text("team"), Text("environment"), Integer("production"), Integer("created_ms"), Integer("resolved_ms"), Text("deployment_id"), Text("root_cause_sha")], incidents,
                 "ON CONFLICT (incident_id) DO UPDATE SET " +
                 $"created_ms = {dialect.Least}(COALESCE(incidents.created_ms, excluded.created_ms), COALESCE(excluded.created_ms, incidents.created_ms)), " +
                 $"resolved_ms = {dialect.Greatest}(COALESCE(incidents.resolved_ms, excluded.resolved_ms), COALESCE(excluded.resolved_ms, incidents.resolved_ms)), " +

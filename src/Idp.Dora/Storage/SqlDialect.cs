@@ -4,10 +4,9 @@ namespace Idp.Dora.Storage;
 /// <param name="Name">"sqlite" or "postgres".</param>
 /// <param name="Least">The two-argument minimum function.</param>
 /// <param name="Greatest">The two-argument maximum function.</param>
-/// <param name="MaxParameters">Parameters per multi-row statement. Microsoft.Data.Sqlite looks each parameter up by
-/// name in a list, so binding costs grow with the square of their number there; PostgreSQL pays per round trip.</param>
-internal sealed record SqlDialect(string Name, string Least, string Greatest, int MaxParameters)
+/// <param name="Rows">How a batch of rows travels to the database in one statement.</param>
+internal sealed record SqlDialect(string Name, string Least, string Greatest, IRowSource Rows)
 {
-    public static readonly SqlDialect Sqlite = new("sqlite", "min", "max", 100);
-    public static readonly SqlDialect Postgres = new("postgres", "LEAST", "GREATEST", 5_000);
+    public static readonly SqlDialect Sqlite = new("sqlite", "min", "max", new JsonRowSource());
+    public static readonly SqlDialect Postgres = new("postgres", "LEAST", "GREATEST", new ArrayRowSource());
 }
