@@ -152,7 +152,7 @@ static partial class ImageBenchmark
             """);
         var project = target / "build" / "_build.csproj";
         File.WriteAllText(project, File.ReadAllText(project).Replace(
-            "../../../src/Idp.Build.Components/Idp.Build.Components.csproj", repositoryRoot / "src" / "Idp.Build.Components" / "Idp.Build.Components.csproj", StringComparison.Ordinal));
+            "../../../src/", repositoryRoot / "src" + "/", StringComparison.Ordinal));
     }
 
     private static void Commit(AbsolutePath work, string message)

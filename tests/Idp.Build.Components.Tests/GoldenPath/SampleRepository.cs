@@ -14,9 +14,9 @@ internal sealed class SampleRepository : IDisposable
     {
         Root = AbsolutePath.Create(Path.Combine(Path.GetTempPath(), "idp-sample-" + Guid.NewGuid().ToString("N")[..10]));
         Copy(RepositoryRoot / "samples" / "hello-service", Root);
-        var components = RepositoryRoot / "src" / "Idp.Build.Components" / "Idp.Build.Components.csproj";
+        // The sample's build project points into the SDK's sources by relative paths; the copy lives elsewhere.
         var project = Root / "build" / "_build.csproj";
-        File.WriteAllText(project, File.ReadAllText(project).Replace("../../../src/Idp.Build.Components/Idp.Build.Components.csproj", components, StringComparison.Ordinal));
+        File.WriteAllText(project, File.ReadAllText(project).Replace("../../../src/", RepositoryRoot / "src" + "/", StringComparison.Ordinal));
         if (buildClass is not null)
             File.WriteAllText(Root / "build" / "Build.cs", buildClass);
     }
