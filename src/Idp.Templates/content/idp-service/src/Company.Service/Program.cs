@@ -1,7 +1,7 @@
+using Company.Service;
+
 var builder = WebApplication.CreateBuilder(args);
-// On OpenShift the Vault Agent writes each secret to a file named after its variable (idp.yaml secrets, mode agent).
-if (Environment.GetEnvironmentVariable("IDP_SECRETS_DIRECTORY") is { Length: > 0 } secrets)
-    builder.Configuration.AddKeyPerFile(secrets, optional: true);
+builder.Configuration.AddVaultAgentSecrets(Environment.GetEnvironmentVariable(VaultAgentSecrets.DirectoryVariable));
 
 var app = builder.Build();
 
