@@ -10,6 +10,7 @@ public sealed class RejectingBadParameters(TemplateHive templates)
     [InlineData("9-Bad_Name!")]
     [InlineData("Payments-Api")]
     [InlineData("Payments..Api")]
+    [InlineData("AbAbAbAbAbAbAbAbAbAbAbAbAbAbAbAbAbAbAbAbAbAbAbAbA")] // a service name of 73 characters
     public void Bad_name_is_refused(string name) =>
         ShouldRefuse(["-n", name, "--team", "payments"], "the name (-n, --name) must be a .NET project name", "e.g. Payments.Api");
 
