@@ -13,7 +13,7 @@ public sealed class SdkFeed : IDisposable
     {
         foreach (var package in Packages)
         {
-            TemplateHive.Dotnet(Directory, "pack", Path.Combine(RepositoryLayout.Root, "src", package),
+            TemplateHive.Dotnet(Directory, "pack", Path.Combine(RepositoryLayout.Root, "src", package), "--no-restore",
                 "--output", Directory, $"-p:Version={Version}", "--nologo", "-v", "q").ShouldSucceed();
         }
     }
