@@ -1,0 +1,7 @@
+using Idp.Build;
+using Idp.Build.Components;
+
+class Build : IdpBuild, IGoldenPath
+{
+    public static int Main() => Execute<Build>();
+}
