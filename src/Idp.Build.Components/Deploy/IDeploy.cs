@@ -1,7 +1,9 @@
 using Idp.Build;
 using Idp.Build.Components.Descriptor;
 using Idp.Build.Components.Dora;
+using Idp.Build.Components.Quality;
 using Idp.Build.Components.Registry;
+using Idp.Build.Components.Test;
 using Idp.Build.Components.Secrets;
 
 namespace Idp.Build.Components.Deploy;
@@ -31,6 +33,9 @@ public partial interface IDeploy : IPush, IVaultSecrets, IHazCluster, IEmitDora
     Target Deploy => _ => _
         .Description("Deploys the pushed image by digest to --environment (default local) and waits until it is healthy; rolls back when not")
         .DependsOn(Push, LocalPlatform)
+        // Asked for together, the checks come first: nothing is deployed before its tests and gate have passed.
+        .TryAfter<ITest>(x => x.Test)
+        .TryAfter<ISonarGate>(x => x.SonarGate)
         .Triggers(EmitDora)
         .Executes(async () =>
         {

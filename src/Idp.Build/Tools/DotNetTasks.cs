@@ -8,9 +8,12 @@ namespace Idp.Build.Tools;
 /// </summary>
 public static class DotNetTasks
 {
-    /// <summary>The dotnet executable: <c>DOTNET_HOST_PATH</c> (set by the SDK for child processes), else <c>dotnet</c> on PATH.</summary>
+    /// <summary>The dotnet executable: <c>DOTNET_HOST_PATH</c> (set by the SDK for child processes), else the host running this build, else <c>dotnet</c> on PATH.</summary>
     public static string DotNetPath =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
+        // A build started as 'dotnet build/bin/_build.dll' runs in the very host to use.
+        : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
+        : "dotnet";
 
     public static ProcessResult DotNetRestore(Configure<DotNetRestoreSettings>? configure = null) => Run(new DotNetRestoreSettings().Apply(configure));
 
