@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Idp.Build.Components.Tests.Image;
 using Idp.Build.Processes;
+using Idp.Testing;
 
 namespace Idp.Build.Components.Tests.Deploy;
 
@@ -18,14 +19,16 @@ public sealed class DeployEventInIdpDora(ImagePipeline pipeline)
     public async Task A_local_deploy_reaches_the_local_Idp_Dora_and_shows_in_the_DORA_metrics()
     {
         pipeline.FirstPush.ExitCode.ShouldBe(0, pipeline.FirstPush.StandardOutput);
-        var doraPort = FreePort().ToString(CultureInfo.InvariantCulture);
+        await pipeline.RemoveLocalDeploymentAsync();
+        pipeline.RestoreFirstImageRecord();
+        var doraPort = LocalPorts.Free().ToString(CultureInfo.InvariantCulture);
         string[] dora = ["--dora-port", doraPort, "--dora-server", Path.Combine(AppContext.BaseDirectory, "Idp.Dora.dll")];
         var from = DateTimeOffset.UtcNow.AddDays(-1);
         ProcessResult? stop = null;
         try
         {
             var result = pipeline.Run(["Deploy", "--skip", "BaseImage", "Restore", "Compile", "Publish", "DockerBuild", "Push",
-                "--local-port", FreePort().ToString(CultureInfo.InvariantCulture), .. dora]);
+                "--local-port", LocalPorts.Free().ToString(CultureInfo.InvariantCulture), .. dora]);
 
             result.ExitCode.ShouldBe(0, result.StandardOutput);
             result.StandardOutput.ShouldContain($"Idp.Dora http://127.0.0.1:{doraPort}/ (started, pid");
@@ -43,12 +46,5 @@ public sealed class DeployEventInIdpDora(ImagePipeline pipeline)
             stop = pipeline.Run(["LocalPlatformStop", .. dora]);
         }
         stop.StandardOutput.ShouldContain("stopped Idp.Dora");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Idp.Build.Components.Dora;
 using Idp.Build.Components.Tests.Image;
+using Idp.Testing;
 
 namespace Idp.Build.Components.Tests.Deploy;
 
@@ -19,8 +20,10 @@ public sealed class LocalEnvironment(ImagePipeline pipeline)
     public async Task A_healthy_deploy_serves_and_a_crashing_version_is_rolled_back_while_the_old_one_keeps_serving()
     {
         pipeline.FirstPush.ExitCode.ShouldBe(0, pipeline.FirstPush.StandardOutput);
-        var port = FreePort();
+        var port = LocalPorts.Free();
         string[] local = ["--local-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dora-endpoint", "http://127.0.0.1:9/"];
+        await pipeline.RemoveLocalDeploymentAsync();
+        pipeline.RestoreFirstImageRecord();
         var outbox = new DoraOutbox(pipeline.Sample.Root / ".nuke" / "temp" / "dora-outbox");
         foreach (var stale in outbox.Pending())
             DoraOutbox.Delivered(stale);
@@ -72,12 +75,5 @@ public sealed class LocalEnvironment(ImagePipeline pipeline)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         return await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}{path}"));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

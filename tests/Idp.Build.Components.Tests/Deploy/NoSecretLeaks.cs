@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.Text;
 using Idp.Build.Components.Platform;
 using Idp.Build.Components.Tests.Image;
+using Idp.Testing;
 
 namespace Idp.Build.Components.Tests.Deploy;
 
@@ -25,7 +26,7 @@ public sealed class NoSecretLeaks(ImagePipeline pipeline)
         try
         {
             var result = pipeline.Run("Compile", "Test", "SonarGate", "Push", "Deploy", "--skip", "LocalPlatform", "BaseImage",
-                "--local-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--dora-endpoint", "http://127.0.0.1:9/");
+                "--local-port", LocalPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture), "--dora-endpoint", "http://127.0.0.1:9/");
 
             result.ExitCode.ShouldBe(0, result.StandardOutput);
             string[] canaries = [pipeline.Registry.Password, RuntimeCanary];
@@ -76,12 +77,5 @@ public sealed class NoSecretLeaks(ImagePipeline pipeline)
                 entries.Add((entry.Name, bytes));
         }
         return entries;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

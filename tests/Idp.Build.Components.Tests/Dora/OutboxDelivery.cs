@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Idp.Build.Components.Dora;
+using Idp.Testing;
 
 namespace Idp.Build.Components.Tests.Dora;
 
@@ -12,7 +13,7 @@ public sealed class OutboxDelivery : IDisposable
     [Fact]
     public async Task Events_kept_while_endpoint_is_down_are_all_delivered_once_when_it_is_up()
     {
-        var port = FreePort();
+        var port = LocalPorts.Free();
         var outbox = new DoraOutbox(_directory);
         for (var i = 0; i < 3; i++)
             outbox.Add(_events.Deployed(Sample.Deploy("outbox-svc", 12 + i, (Sample.Sha(i), 10)), firstInEnvironment: i == 0));
@@ -78,10 +79,4 @@ public sealed class OutboxDelivery : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

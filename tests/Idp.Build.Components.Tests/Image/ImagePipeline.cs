@@ -72,6 +72,23 @@ public sealed class ImagePipeline : IAsyncLifetime
         "--platform-directory", Sample.Root / ".idp-platform",
     ]);
 
+    /// <summary>Writes the first push's artifacts/image.json back, so Deploy takes that (working) image whatever ran before.</summary>
+    internal void RestoreFirstImageRecord() => File.WriteAllText(Sample.Artifacts / "image.json", FirstImage.GetRawText());
+
+    /// <summary>Removes the sample's local deployment (its container), so that the next Deploy is the first one again.</summary>
+    internal async Task RemoveLocalDeploymentAsync()
+    {
+        using var docker = Idp.Build.Components.Platform.DockerEngine.Connect(Engine.Endpoint);
+        try
+        {
+            await docker.Containers.RemoveContainerAsync("idp-hello-service", new Docker.DotNet.Models.ContainerRemoveParameters { Force = true });
+        }
+        catch (Docker.DotNet.DockerContainerNotFoundException)
+        {
+            // Nothing deployed yet.
+        }
+    }
+
     internal void Commit(string message)
     {
         Git("add", "-A");

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Docker.DotNet.Models;
 using Idp.Build.Components.Platform;
+using Idp.Testing;
 
 namespace Idp.Build.Components.Tests.Image;
 
@@ -13,7 +14,7 @@ public sealed class SampleImage(ImagePipeline pipeline)
     {
         pipeline.FirstPush.ExitCode.ShouldBe(0, pipeline.FirstPush.StandardOutput);
         using var docker = DockerEngine.Connect(pipeline.Engine.Endpoint);
-        var port = FreePort();
+        var port = LocalPorts.Free();
         var container = await docker.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Image = $"{pipeline.Repository}:{pipeline.FirstCommit}",
@@ -67,12 +68,5 @@ public sealed class SampleImage(ImagePipeline pipeline)
                 await Task.Delay(250);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

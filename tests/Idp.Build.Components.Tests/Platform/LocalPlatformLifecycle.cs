@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Idp.Build.Components.Platform;
 using Idp.Build.Components.Tests.Image;
+using Idp.Testing;
 
 namespace Idp.Build.Components.Tests.Platform;
 
@@ -12,7 +13,7 @@ public sealed class LocalPlatformLifecycle(ImagePipeline pipeline)
     [Fact]
     public void It_starts_a_registry_once_reuses_the_engine_and_stops_only_what_it_started()
     {
-        var port = FreePort();
+        var port = LocalPorts.Free();
         var directory = pipeline.Sample.Root / ".idp-lifecycle";
         string[] common = ["--docker-host", pipeline.Engine.Endpoint.ToString(), "--registry-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--platform-directory", directory];
 
@@ -45,12 +46,5 @@ public sealed class LocalPlatformLifecycle(ImagePipeline pipeline)
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

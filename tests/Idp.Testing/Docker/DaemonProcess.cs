@@ -47,11 +47,4 @@ internal static class DaemonProcess
     public static string Tail(string log) =>
         File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(20)) : "(no log)";
 
-    /// <summary>A port that was free on 127.0.0.1 a moment ago.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

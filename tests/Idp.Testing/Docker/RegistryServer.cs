@@ -51,7 +51,7 @@ public sealed partial class RegistryServer : IAsyncDisposable
         await htpasswd.WaitForExitAsync(cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, "htpasswd"), line + "\n", cancellationToken);
 
-        var port = DaemonProcess.FreePort();
+        var port = LocalPorts.Free();
         var config = Path.Combine(directory, "config.yml");
         await File.WriteAllTextAsync(config, $"""
             version: 0.1

@@ -45,7 +45,7 @@ public sealed class PostgresServer : IAsyncDisposable
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(directory, (UnixFileMode)0b111_111_111);
         var data = Path.Combine(directory, "data");
-        var port = FreePort();
+        var port = LocalPorts.Free();
         var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username={SuperUser};Pooling=true;Timeout=15", directory, binaries);
         try
         {
@@ -129,10 +129,4 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

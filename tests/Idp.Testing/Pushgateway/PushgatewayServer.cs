@@ -30,7 +30,7 @@ public sealed class PushgatewayServer : IAsyncDisposable
             throw new InvalidOperationException(
                 $"{binary} is missing. Install Debian's 'prometheus-pushgateway' package (apt-get install prometheus-pushgateway).");
         }
-        var port = FreePort();
+        var port = LocalPorts.Free();
         var start = new ProcessStartInfo(binary)
         {
             RedirectStandardOutput = true,
@@ -75,10 +75,4 @@ public sealed class PushgatewayServer : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

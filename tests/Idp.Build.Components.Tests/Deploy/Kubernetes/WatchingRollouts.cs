@@ -21,6 +21,7 @@ public class WatchingRollouts : FakeKubernetesScope
     public async Task An_expired_watch_is_followed_by_a_fresh_read_and_a_new_watch()
     {
         Cluster.TickInterval = TimeSpan.FromMilliseconds(400); // the rollout outlasts the expired watches
+        Cluster.ProgressDeadline = TimeSpan.FromMinutes(1); // a healthy rollout, however slow the machine
         Cluster.ExpireNextWatches(2);
         using var deployer = Deployer();
         await deployer.ApplyAsync(SampleManifests.For(Ns, SampleManifests.Good, replicas: 3), Report, CancellationToken.None);
