@@ -3,8 +3,8 @@ using Idp.Build.Components.Descriptor;
 using Idp.Build.Components.Dora;
 using Idp.Build.Components.Quality;
 using Idp.Build.Components.Registry;
-using Idp.Build.Components.Test;
 using Idp.Build.Components.Secrets;
+using Idp.Build.Components.Test;
 
 namespace Idp.Build.Components.Deploy;
 
