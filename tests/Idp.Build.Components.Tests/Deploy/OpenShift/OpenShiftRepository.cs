@@ -65,8 +65,18 @@ public sealed class OpenShiftRepository : IAsyncLifetime
     /// <summary>An image reference by digest, as Push records it.</summary>
     public static string Image(char digit) => $"{Registry}@sha256:{new string(digit, 64)}";
 
-    /// <summary>Records <paramref name="image"/> as pushed, commits, and runs the build with <paramref name="arguments"/>.</summary>
+    /// <summary>Records <paramref name="image"/> as pushed (<see cref="Record"/>) and runs Deploy with <paramref name="arguments"/>.</summary>
+    /// <summary>The CI environment the next runs see (e.g. Jenkins' variables); none by default.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public (int ExitCode, string Output) Deploy(string image, string environment, params string[] arguments)
+    {
+        Record(image);
+        return Run(["Deploy", "--environment", environment, "--skip", "Push", "LocalPlatform", "EmitDora", .. arguments]);
+    }
+
+    /// <summary>A new commit whose pushed image is <paramref name="image"/> (artifacts/image.json, as Push writes it); returns its SHA.</summary>
+    public string Record(string image)
     {
         var at = image.IndexOf('@', StringComparison.Ordinal);
         Directory.CreateDirectory(Root / "artifacts");
@@ -74,7 +84,7 @@ public sealed class OpenShiftRepository : IAsyncLifetime
             JsonSerializer.Serialize(new { repository = image[..at], tag = "t", digest = image[(at + 1)..], size = 1234 }));
         File.AppendAllText(Root / "CHANGES", image + "\n");
         Commit("Change for " + image[(at + 1)..][..15]);
-        return Run(["Deploy", "--environment", environment, "--skip", "Push", "LocalPlatform", "EmitDora", .. arguments]);
+        return Git("rev-parse", "HEAD");
     }
 
     public (int ExitCode, string Output) Run(params string[] arguments)
@@ -87,7 +97,7 @@ public sealed class OpenShiftRepository : IAsyncLifetime
             .. arguments.Contains("--vault-token") ? Array.Empty<string>() : ["--vault-token", VaultToken],
         ];
         var exitCode = BuildRunner.Run(new GoldenBuild(),
-            new RunEnvironment([.. arguments, .. connection], new Dictionary<string, string>(), Root, Root, output, output, OwnsConsole: false), []);
+            new RunEnvironment([.. arguments, .. connection], Environment, Root, Root, output, output, OwnsConsole: false), []);
         return (exitCode, output.ToString());
     }
 
