@@ -110,6 +110,5 @@ public partial interface IDeploy
 
     private static RolloutEvidence EvidenceFor(RolloutFailureEvidence? evidence) => evidence is null
         ? RolloutEvidence.Empty
-        : new RolloutEvidence(evidence.PodObjects, evidence.EventObjects,
-            evidence.Logs.Select(l => new Diagnosis.ContainerLog(l.Pod, l.Container, l.Lines)).ToList());
+        : new RolloutEvidence(evidence.PodObjects, evidence.EventObjects, evidence.Logs);
 }

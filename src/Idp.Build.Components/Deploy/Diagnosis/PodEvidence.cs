@@ -16,7 +16,7 @@ internal static class PodEvidence
         evidence.Events.Where(e => e.Reason == reason && messageParts.Any(p => Contains(e.Message, p)));
 
     public static IReadOnlyList<string> LastLines(RolloutEvidence evidence, string pod, string container, int count = 20) =>
-        evidence.Logs.FirstOrDefault(l => l.Pod == pod && l.Container == container)?.LastLines.TakeLast(count).ToArray() ?? [];
+        evidence.Logs.FirstOrDefault(l => l.Pod == pod && l.Container == container)?.Lines.TakeLast(count).ToArray() ?? [];
 
     public static bool Contains(string? text, string part) => text?.Contains(part, StringComparison.OrdinalIgnoreCase) == true;
 

@@ -1,3 +1,4 @@
+using Idp.Build.Components.Deploy.Kubernetes;
 using k8s.Models;
 
 namespace Idp.Build.Components.Deploy.Diagnosis;
@@ -14,9 +15,3 @@ public sealed record RolloutEvidence(IReadOnlyList<V1Pod> Pods, IReadOnlyList<Co
     /// <summary>Nothing seen: the diagnosis falls back to the generic advice.</summary>
     public static RolloutEvidence Empty { get; } = new([], [], []);
 }
-
-/// <summary>The last log lines of one container.</summary>
-/// <param name="Pod">The pod's name.</param>
-/// <param name="Container">The container's name (an init container's too, e.g. <c>vault-agent-init</c>).</param>
-/// <param name="LastLines">The last lines, oldest first.</param>
-public sealed record ContainerLog(string Pod, string Container, IReadOnlyList<string> LastLines);

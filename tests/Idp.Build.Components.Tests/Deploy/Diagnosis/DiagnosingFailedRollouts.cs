@@ -1,4 +1,5 @@
 using Idp.Build.Components.Deploy.Diagnosis;
+using Idp.Build.Components.Deploy.Kubernetes;
 using static Idp.Build.Components.Tests.Deploy.Diagnosis.Evidence;
 
 namespace Idp.Build.Components.Tests.Deploy.Diagnosis;
