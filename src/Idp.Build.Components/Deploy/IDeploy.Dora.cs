@@ -14,7 +14,7 @@ public partial interface IDeploy
         outcome.WriteTo(ArtifactsDirectory);
         var commits = await CommitsOfAsync(outcome);
         var facts = new DeploymentFacts(outcome.Service, ServiceDescriptor.Service.Team, outcome.Environment, PackageUrl(outcome.Image),
-            outcome.FinishedAt, commits, Host.Ci.PipelineUrl, Environment.GetEnvironmentVariable("IDP_ACTOR") ?? Environment.UserName);
+            outcome.FinishedAt, commits, Host.Ci.PipelineUrl, DeployActor);
         var source = $"/idp-build/{outcome.Service}";
         if (outcome.Succeeded)
         {
@@ -31,7 +31,7 @@ public partial interface IDeploy
     {
         var service = ServiceDescriptor.Service;
         var facts = new DeploymentFacts(service.Name, service.Team, environment, PackageUrl(restoredImage), DateTimeOffset.UtcNow, [],
-            Host.Ci.PipelineUrl, Environment.GetEnvironmentVariable("IDP_ACTOR") ?? Environment.UserName);
+            Host.Ci.PipelineUrl, DeployActor);
         RecordDora(new DoraEvents($"/idp-build/{service.Name}").RolledBack(facts, rolledBackFrom ?? "unknown"));
     }
 
@@ -44,6 +44,9 @@ public partial interface IDeploy
             Log.Information($"DORA lead time: {range.Note}");
         return range.Commits;
     }
+
+    /// <summary>Who deploys: <c>IDP_ACTOR</c> (the CI templates set it to the person who started the job), else this machine's user.</summary>
+    private string DeployActor => Environment.GetEnvironmentVariable("IDP_ACTOR") ?? Environment.UserName;
 
     /// <summary><c>pkg:oci/&lt;name&gt;@sha256:…?repository_url=&lt;registry/repository&gt;</c> for an image by digest.</summary>
     static string PackageUrl(string imageByDigest)
