@@ -13,6 +13,24 @@ partial class Build
     [Parameter("Demo: port on 127.0.0.1 where the scaffolded service serves (default: 8080)")]
     readonly int DemoPort = 8080;
 
+    [Parameter("Demo: port of the local platform's Idp.Dora on 127.0.0.1 (default: 5080)")]
+    readonly int DemoDoraPort = 5080;
+
+    [Parameter("Demo: port of the local platform's registry on 127.0.0.1 (default: the platform's, 5001)")]
+    readonly int? DemoRegistryPort;
+
+    [Parameter("Demo: the local platform's state folder (default: the platform's, ~/.idp)")]
+    readonly AbsolutePath? DemoPlatformDirectory;
+
+    [Parameter("Demo: the demo's folder for the template hive and the scaffolded service, emptied first (default: .nuke/temp/demo)")]
+    readonly AbsolutePath? DemoDirectory;
+
+    [Parameter("Demo: the name of the service it scaffolds (default: Demo.Payments)")]
+    readonly string DemoName = "Demo.Payments";
+
+    [Parameter("Demo: the folder feed the SDK and the template are packed into (default: artifacts/packages)")]
+    readonly AbsolutePath? DemoFeed;
+
     Target Demo => _ => _
         .Description("The platform in one command: packs the SDK and template, scaffolds a new service, runs its golden path to the local environment, calls it and shows its DORA lead time")
         .DependsOn(Prerequisites, Compile)
@@ -20,18 +38,19 @@ partial class Build
         {
             var watch = Stopwatch.StartNew();
             var version = "0.1.0-demo." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-            var demo = new DemoRun(RootDirectory, PackagesDirectory, TemporaryDirectory / "demo", Configuration, version, DemoPort, Log);
+            var options = new DemoOptions(DemoFeed ?? PackagesDirectory, DemoDirectory ?? TemporaryDirectory / "demo", DemoPort, DemoDoraPort, DemoRegistryPort, DemoPlatformDirectory);
+            var demo = new DemoRun(RootDirectory, options, Configuration, version, Log);
             demo.Pack();
-            var service = demo.Scaffold("Demo.Payments", "payments");
+            var service = demo.Scaffold(DemoName, "payments");
             var steps = demo.RunGoldenPath(service);
             var health = await demo.CallAsync();
-            var leadTime = await demo.LeadTimeAsync();
+            var leadTime = await demo.LeadTimeAsync(service);
             var elapsed = watch.Elapsed;
-            Log.Information(demo.Report(steps, health, leadTime, elapsed));
+            Log.Information(demo.Report(service, steps, health, leadTime, elapsed));
             if (Stop)
                 demo.StopPlatform(service);
             else
-                Log.Information($"The local platform keeps running (engine, registry, Idp.Dora, the service). Stop it with: (cd {service} && ./build.sh LocalPlatformStop {demo.DoraArguments}), or run the demo with --stop.");
+                Log.Information($"The local platform keeps running (engine, registry, Idp.Dora, the service). Stop it with: (cd {service} && ./build.sh LocalPlatformStop {demo.PlatformArguments}), or run the demo with --stop.");
             ReportSummary($"{demo.ServiceUrl} in {elapsed.TotalSeconds:0} s");
         });
 }
