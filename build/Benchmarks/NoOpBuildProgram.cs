@@ -56,8 +56,8 @@ sealed class NoOpBuildProgram : IDisposable
         {
             try
             {
-                DotNetPublish(s => s.SetProjectFile(project).SetConfiguration("Debug").SetRuntime(runtime).SetOutputDirectory(Directory / "bin")
-                    .SetProperty("PublishReadyToRun", "true").SetVerbosity("quiet") with { SelfContained = false });
+                DotNetPublish(s => FrameworkDependent(s.SetProjectFile(project).SetConfiguration("Debug").SetRuntime(runtime).SetOutputDirectory(Directory / "bin")
+                    .SetProperty("PublishReadyToRun", "true").SetVerbosity("quiet")));
                 CompiledAs = $"Debug, ReadyToRun for {runtime}";
                 return;
             }
@@ -69,6 +69,8 @@ sealed class NoOpBuildProgram : IDisposable
         DotNetBuild(s => s.SetProjectFile(project).SetVerbosity("quiet"));
         CompiledAs = $"Debug, no ReadyToRun ({failure})";
     }
+
+    private static DotNetPublishSettings FrameworkDependent(DotNetPublishSettings settings) => settings with { SelfContained = false };
 
     private static string? RuntimeIdentifierOfThisMachine()
     {

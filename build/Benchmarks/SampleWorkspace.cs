@@ -1,0 +1,116 @@
+using System.Globalization;
+using Idp.Build.Tools;
+
+namespace Idp.Build.Repository.Benchmarks;
+
+/// <summary>
+/// A copy of samples/hello-service in a git repository of its own under the temp folder, with its build program
+/// built against this checkout's src and a local platform of its own (state folder inside the copy, registry on a
+/// free port). Dispose stops what that platform started and deletes the copy.
+/// </summary>
+sealed class SampleWorkspace : IDisposable
+{
+    private static readonly string[] Skipped = ["bin", "obj", "artifacts", "temp", ".sonarqube"];
+
+    private SampleWorkspace(AbsolutePath directory, int registryPort)
+    {
+        Directory = directory;
+        RegistryPort = registryPort;
+    }
+
+    public AbsolutePath Directory { get; }
+
+    public int RegistryPort { get; }
+
+    public string Registry => $"127.0.0.1:{RegistryPort.ToString(CultureInfo.InvariantCulture)}";
+
+    public string Image => $"{Registry}/platform/hello-service";
+
+    public string BaseImage => $"{Registry}/idp/dotnet-aspnet:{Environment.Version.Major}.{Environment.Version.Minor}";
+
+    public AbsolutePath Platform => Directory / ".idp-platform";
+
+    /// <summary>Where every build of this copy finds its platform: its own state folder and registry port.</summary>
+    public string[] PlatformArguments => ["--platform-directory", Platform, "--registry-port", RegistryPort.ToString(CultureInfo.InvariantCulture)];
+
+    /// <summary>The engine the platform uses: DOCKER_HOST, else the default socket, else the private one it started.</summary>
+    public string Engine =>
+        Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host
+        : File.Exists("/var/run/docker.sock") ? "unix:///var/run/docker.sock"
+        : "unix://" + (Platform / "docker" / "docker.sock");
+
+    /// <summary>Copies the sample, commits it, and builds its build program.</summary>
+    public static SampleWorkspace Create(AbsolutePath repositoryRoot, string name)
+    {
+        var workspace = new SampleWorkspace(AbsolutePath.Create(Path.Combine(Path.GetTempPath(), $"idp-{name}-{Guid.NewGuid().ToString("N")[..8]}")), FreePort.Next());
+        Copy(repositoryRoot / "samples" / "hello-service", workspace.Directory);
+        var project = workspace.Directory / "build" / "_build.csproj";
+        File.WriteAllText(project, File.ReadAllText(project).Replace("../../../src/", repositoryRoot / "src" + "/", StringComparison.Ordinal));
+        workspace.Git("init", "-q");
+        workspace.Commit("benchmark");
+        MeasuredProcess.Run(workspace.Directory, DotNetTasks.DotNetPath, "build", project, "-nologo").ThrowIfFailed("dotnet build of the sample's build");
+        return workspace;
+    }
+
+    /// <summary>A copy of the sample without its build program's state, for the same steps done by hand.</summary>
+    public AbsolutePath CopyForHand(string name)
+    {
+        var copy = AbsolutePath.Create(Directory + "-" + name);
+        Copy(Directory, copy);
+        return copy;
+    }
+
+    /// <summary>Runs the copy's build program (already built) with the platform's arguments appended.</summary>
+    public ProcessMeasurement Build(params string[] arguments) =>
+        MeasuredProcess.Run(Directory, DotNetTasks.DotNetPath, [Directory / "build" / "bin" / "_build.dll", .. arguments, .. PlatformArguments]);
+
+    public ProcessMeasurement Docker(AbsolutePath directory, params string[] arguments) =>
+        MeasuredProcess.Run(directory, "/usr/bin/env", [$"DOCKER_HOST={Engine}", "DOCKER_BUILDKIT=0", "docker", .. arguments]);
+
+    /// <summary>Appends a comment to a source file of the service and commits it: a one-line code change.</summary>
+    public static void ChangeOneLine(AbsolutePath directory, string comment)
+    {
+        File.AppendAllText(directory / "src" / "HelloService" / "Greetings.cs", $"\n// {comment}\n");
+        if (System.IO.Directory.Exists(directory / ".git"))
+            Commit(directory, comment);
+    }
+
+    public void Commit(string message) => Commit(Directory, message);
+
+    public string Git(params string[] arguments) => Git(Directory, arguments);
+
+    public void Dispose()
+    {
+        if (File.Exists(Directory / "build" / "bin" / "_build.dll"))
+            Build("LocalPlatformStop");
+        foreach (var directory in new[] { (string)Directory }.Concat(System.IO.Directory.GetDirectories(Path.GetDirectoryName(Directory)!, Path.GetFileName(Directory) + "-*")))
+        {
+            try
+            {
+                System.IO.Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover mount of the engine keeps the folder; it is under the temp folder.
+            }
+        }
+    }
+
+    private static void Commit(AbsolutePath directory, string message)
+    {
+        Git(directory, "add", "-A");
+        Git(directory, "-c", "user.name=Idp Benchmark", "-c", "user.email=benchmark@example.invalid", "commit", "-q", "-m", message);
+    }
+
+    private static string Git(AbsolutePath directory, params string[] arguments) =>
+        MeasuredProcess.Run(directory, "git", arguments).ThrowIfFailed("git " + string.Join(' ', arguments)).Output.Trim();
+
+    private static void Copy(string from, string to)
+    {
+        System.IO.Directory.CreateDirectory(to);
+        foreach (var file in System.IO.Directory.GetFiles(from))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var directory in System.IO.Directory.GetDirectories(from).Where(d => !Skipped.Contains(Path.GetFileName(d)) && Path.GetFileName(d) != ".idp-platform"))
+            Copy(directory, Path.Combine(to, Path.GetFileName(directory)));
+    }
+}
