@@ -17,6 +17,9 @@ namespace Idp.Build.Components.Registry;
 /// </remarks>
 public sealed partial class ImagePusher(DockerClient docker, RegistryClient registry, RegistryHost host, RegistryCredentials? credentials, BuildLog log)
 {
+    // One access check per repository: the tags of one image share it.
+    private readonly HashSet<string> _checkedRepositories = new(StringComparer.Ordinal);
+
     /// <summary>Waits before each retry of a push that failed for a transient reason.</summary>
     public IReadOnlyList<TimeSpan> RetryDelays { get; init; } = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)];
 
@@ -27,7 +30,8 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
     public async Task<PushResult> PushAsync(string repository, string tag, CancellationToken cancellationToken = default)
     {
         var name = $"{host.Name}/{repository}";
-        await registry.CheckAccessAsync(repository, cancellationToken);
+        if (_checkedRepositories.Add(repository))
+            await registry.CheckAccessAsync(repository, cancellationToken);
 
         var local = await docker.Images.InspectImageAsync($"{name}:{tag}", cancellationToken);
         var knownDigest = local.RepoDigests?.FirstOrDefault(d => d.StartsWith(name + "@", StringComparison.Ordinal))?[(name.Length + 1)..];

@@ -15,15 +15,18 @@ public interface IHazGitRepository : IBuild
 
     private static GitRepository Read(AbsolutePath root, CiVariables ci)
     {
-        var sha = ci.CommitSha ?? Git(root, "rev-parse", "HEAD");
-        if (sha is null)
+        // The five questions are independent once the commit is named, so git answers them side by side.
+        var commit = ci.CommitSha ?? "HEAD";
+        var sha = Task.Run(() => ci.CommitSha ?? Git(root, "rev-parse", "HEAD"));
+        var timestamp = Task.Run(() => ci.CommitTimestamp
+            ?? (DateTimeOffset.TryParse(Git(root, "log", "-1", "--format=%cI", commit), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null));
+        var branch = Task.Run(() => ci.Branch ?? (Git(root, "rev-parse", "--abbrev-ref", "HEAD") is { } name && name != "HEAD" ? name : null));
+        var describe = Task.Run(() => Git(root, "describe", "--tags", "--match", "v[0-9]*", "--long", commit));
+        var count = Task.Run(() => int.TryParse(Git(root, "rev-list", "--count", commit), out var n) ? n : 0);
+        Task.WaitAll(sha, timestamp, branch, describe, count);
+        if (sha.Result is not { } commitSha)
             return new GitRepository(null, ci.CommitTimestamp, ci.Branch, GitVersion.FromDescribe(null, 0, null));
-        var timestamp = ci.CommitTimestamp
-            ?? (DateTimeOffset.TryParse(Git(root, "log", "-1", "--format=%cI", sha), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null);
-        var branch = ci.Branch ?? (Git(root, "rev-parse", "--abbrev-ref", "HEAD") is { } name && name != "HEAD" ? name : null);
-        var describe = Git(root, "describe", "--tags", "--match", "v[0-9]*", "--long", sha);
-        var count = int.TryParse(Git(root, "rev-list", "--count", sha), out var n) ? n : 0;
-        return new GitRepository(sha, timestamp, branch, GitVersion.FromDescribe(describe, count, sha[..Math.Min(8, sha.Length)]));
+        return new GitRepository(commitSha, timestamp.Result, branch.Result, GitVersion.FromDescribe(describe.Result, count.Result, commitSha[..Math.Min(8, commitSha.Length)]));
     }
 
     private static string? Git(AbsolutePath root, params string[] arguments)
