@@ -37,7 +37,7 @@ partial class Build
         .Executes(async () =>
         {
             var watch = Stopwatch.StartNew();
-            var version = "0.1.0-demo." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            var version = DemoVersion.For(RootDirectory, Configuration, DemoRun.PackedProjects);
             var options = new DemoOptions(DemoFeed ?? PackagesDirectory, DemoDirectory ?? TemporaryDirectory / "demo", DemoPort, DemoDoraPort, DemoRegistryPort, DemoPlatformDirectory);
             var demo = new DemoRun(RootDirectory, options, Configuration, version, Log);
             demo.Pack();

@@ -8,12 +8,14 @@ using Idp.Build.Tools;
 namespace Idp.Build.Repository.Demo;
 
 /// <summary>
-/// The demo's steps, each a real command: pack the SDK and the template under a fresh version (so no cached package
-/// stands in for this checkout), scaffold a service with <c>dotnet new idp-service</c> into a private template hive,
+/// The demo's steps, each a real command: pack the SDK and the template under the version of this checkout's bytes
+/// (see <see cref="DemoVersion"/>), scaffold a service with <c>dotnet new idp-service</c> into a private template hive,
 /// run its golden path with its own <c>./build.sh</c>, call it, and ask the local Idp.Dora for its lead time.
 /// </summary>
 sealed partial class DemoRun(AbsolutePath root, DemoOptions options, string configuration, string version, BuildLog log)
 {
+    public static readonly string[] PackedProjects = ["Idp.Build", "Idp.Build.Components", "Idp.Templates"];
+
     public Uri ServiceUrl => new($"http://127.0.0.1:{options.ServicePort.ToString(CultureInfo.InvariantCulture)}/");
 
     Uri DoraUrl => new($"http://127.0.0.1:{options.DoraPort.ToString(CultureInfo.InvariantCulture)}/");
@@ -24,11 +26,17 @@ sealed partial class DemoRun(AbsolutePath root, DemoOptions options, string conf
 
     public void Pack()
     {
-        log.Information($"1/5 Packing the SDK and the template as {version} into {options.Feed}");
-        // Earlier demos' packages are never used again: each run packs under a version of its own.
-        foreach (var earlier in options.Feed.CreateDirectory().GlobFiles("*.0.1.0-demo.*.nupkg"))
+        var packages = PackedProjects.Select(p => options.Feed / $"{p}.{version}.nupkg").ToArray();
+        // Earlier demos' packages are never used again: each checkout packs under a version of its own.
+        foreach (var earlier in options.Feed.CreateDirectory().GlobFiles("*.0.1.0-demo.*.nupkg").Except(packages))
             File.Delete(earlier);
-        foreach (var project in new[] { "Idp.Build", "Idp.Build.Components", "Idp.Templates" })
+        if (packages.All(p => p.FileExists()))
+        {
+            log.Information($"1/5 The SDK and the template of this checkout are packed already as {version} in {options.Feed}");
+            return;
+        }
+        log.Information($"1/5 Packing the SDK and the template as {version} into {options.Feed}");
+        foreach (var project in PackedProjects)
         {
             Run(root, DotNetTasks.DotNetPath, "pack", root / "src" / project, "--configuration", configuration, "--no-build", "--output", options.Feed,
                 $"-p:Version={version}", "-nologo");
