@@ -35,11 +35,20 @@ public sealed partial class LinksBetweenPages
     }
 
     // GitHub's anchors: the heading in lower case, without punctuation other than '-' and '_', spaces as '-'.
-    private static HashSet<string> Anchors(string file) =>
-        File.ReadAllLines(file)
-            .Where(l => l.StartsWith('#'))
-            .Select(l => Punctuation().Replace(l.TrimStart('#').Trim().ToLowerInvariant(), "").Replace(' ', '-'))
-            .ToHashSet();
+    // A '#' line inside a fenced block is not a heading.
+    private static HashSet<string> Anchors(string file)
+    {
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var inFence = false;
+        foreach (var line in File.ReadAllLines(file))
+        {
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+                inFence = !inFence;
+            else if (!inFence && line.StartsWith('#'))
+                anchors.Add(Punctuation().Replace(line.TrimStart('#').Trim().ToLowerInvariant(), "").Replace(' ', '-'));
+        }
+        return anchors;
+    }
 
     [GeneratedRegex(@"\]\((?<file>[^)#\s]*)(?:#(?<anchor>[^)\s]+))?\)")]
     private static partial Regex Link();
