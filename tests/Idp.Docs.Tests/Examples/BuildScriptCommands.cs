@@ -49,11 +49,9 @@ public sealed partial class BuildScriptCommands
     [InlineData("./build.sh Demo", "Demo", "Prerequisites")]
     [InlineData("./build.sh Test", "Test", "Prerequisites")]
     [InlineData("./build.sh Pack", "Pack", "Compile")]
-    [InlineData("./build.sh DoraServe", "DoraServe", "DoraServe")]
     [RunsCommand("./build.sh Demo", PlanOnly = true)]
     [RunsCommand("./build.sh Test", PlanOnly = true)]
     [RunsCommand("./build.sh Pack", PlanOnly = true)]
-    [RunsCommand("./build.sh DoraServe", PlanOnly = true)]
     public void A_heavy_command_of_this_repository_plans_the_targets_the_docs_name(string command, string target, string dependency)
     {
         MarkdownCommands.All().ShouldContain(c => c.Normalized == command && c.Page != GoldenPathPage);

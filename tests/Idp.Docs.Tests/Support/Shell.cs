@@ -9,17 +9,7 @@ public static class Shell
     /// <summary>Runs <paramref name="command"/> in <paramref name="directory"/>; fails the test when it does not end within <paramref name="limit"/>.</summary>
     public static ShellResult Run(string command, string directory, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("bash", ["-c", command])
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-            start.Environment[name] = value;
+        var start = StartInfo(command, directory, environment);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start.");
         var output = new StringBuilder();
         var sync = new object();
@@ -35,6 +25,74 @@ public static class Shell
         process.WaitForExit();
         lock (sync)
             return new ShellResult(command, process.ExitCode, output.ToString());
+    }
+
+    /// <summary>Starts <paramref name="command"/> (a server that runs until stopped) in <paramref name="directory"/>.</summary>
+    public static RunningCommand Start(string command, string directory, IReadOnlyDictionary<string, string>? environment = null) =>
+        new(Process.Start(StartInfo(command, directory, environment)) ?? throw new InvalidOperationException("bash did not start."));
+
+    private static ProcessStartInfo StartInfo(string command, string directory, IReadOnlyDictionary<string, string>? environment)
+    {
+        var start = new ProcessStartInfo("bash", ["-c", command])
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+        return start;
+    }
+}
+
+/// <summary>A command left running (a server); disposing it stops it and everything it started.</summary>
+public sealed class RunningCommand : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    internal RunningCommand(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>True while the command runs.</summary>
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>Its output so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_output)
+            _output.AppendLine(line);
     }
 }
 
