@@ -62,6 +62,49 @@ public sealed partial class BuildScriptCommands
         plan.Output.ShouldMatch($@"\d+\. {dependency}\b", plan.ToString());
     }
 
+    [Fact]
+    public void Every_option_the_pages_name_exists()
+    {
+        var known = new[]
+            {
+                Shell.Run("./build.sh --help", Sample, Limit).ShouldSucceed().Output,
+                Shell.Run("./build.sh --help", RepositoryRoot.Path, Limit).ShouldSucceed().Output,
+            }
+            .SelectMany(help => HelpOption().Matches(help).Select(m => m.Groups["option"].Value))
+            .Concat(TemplateOptions())
+            .Concat(DoraOptions())
+            .Concat(NotOurs)
+            .Select(Canonical)
+            .ToHashSet(StringComparer.Ordinal);
+
+        var unknown = MarkdownPages.All()
+            .SelectMany(page => File.ReadAllLines(RepositoryRoot.Path / page).Select((line, i) => (page, line: i + 1, text: line)))
+            .SelectMany(l => InlineCommand().Matches(l.text).SelectMany(code => Option().Matches(code.Value))
+                .Select(option => (l.page, l.line, option: option.Value)))
+            .Where(o => !known.Contains(Canonical(o.option)))
+            .Select(o => $"{o.page}:{o.line}: {o.option}")
+            .ToList();
+
+        unknown.ShouldBeEmpty("These options are in no --help, template or Idp.Dora option list:\n" + string.Join('\n', unknown));
+    }
+
+    // Options of other tools the pages quote (docker run --network, docker build --build-arg) and the engine page's placeholders.
+    private static readonly string[] NotOurs = ["--network", "--build-arg", "--option", "--flag"];
+
+    // The engine ignores case and dashes in option names (docs/engine/README.md#parameters).
+    private static string Canonical(string option) => option.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    private static IEnumerable<string> TemplateOptions()
+    {
+        var template = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(
+            RepositoryRoot.Path / "src" / "Idp.Templates" / "content" / "idp-service" / ".template.config" / "template.json"))!;
+        var parameters = template["symbols"]!.AsObject().Where(s => (string?)s.Value!["type"] == "parameter").Select(s => "--" + s.Key);
+        return [.. parameters, "--name", "--output"];
+    }
+
+    private static IEnumerable<string> DoraOptions() =>
+        DoraOptionRow().Matches(File.ReadAllText(RepositoryRoot.Path / "docs" / "platform-operations.md")).Select(m => m.Groups["option"].Value);
+
     private static HashSet<string> DescribedTargets()
     {
         var page = File.ReadAllText(RepositoryRoot.Path / GoldenPathPage);
@@ -70,6 +113,20 @@ public sealed partial class BuildScriptCommands
             .Select(m => m.Groups["name"].Value)
             .ToHashSet();
     }
+
+    [GeneratedRegex(@"^\s+(?<option>--[a-z][a-z-]*)", RegexOptions.Multiline)]
+    private static partial Regex HelpOption();
+
+    // An inline code span that is an option or a ./build.sh command.
+    [GeneratedRegex(@"`(?:--|\./build\.sh )[^`]*`")]
+    private static partial Regex InlineCommand();
+
+    [GeneratedRegex(@"(?<![\w-])--[A-Za-z][A-Za-z-]*")]
+    private static partial Regex Option();
+
+    // The option column of the Idp.Dora table, which DoraExamples checks against DoraOptions.
+    [GeneratedRegex(@"^\| `(?<option>--[a-z-]+)", RegexOptions.Multiline)]
+    private static partial Regex DoraOptionRow();
 
     [GeneratedRegex(@"^ {2}[ *](?<name>[A-Z]\w+) ", RegexOptions.Multiline)]
     private static partial Regex HelpTarget();
