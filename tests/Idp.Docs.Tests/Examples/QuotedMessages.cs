@@ -5,33 +5,33 @@ using Idp.Docs.Tests.Markdown;
 namespace Idp.Docs.Tests.Examples;
 
 /// <summary>
-/// troubleshooting.md quotes the messages the build prints: each block under <c>&lt;!-- message: file --&gt;</c> must
-/// be producible by that file's string literals (<c>&lt;…&gt;</c> stands for an interpolated value), and the
-/// diagnosis table has one row per failure signature, titled as the diagnosis titles it.
+/// The pages quote the messages the build prints: each block under <c>&lt;!-- message: file --&gt;</c> (most are in
+/// troubleshooting.md) must be producible by that file's string literals (<c>&lt;…&gt;</c> stands for an
+/// interpolated value), and the diagnosis table has one row per failure signature, titled as the diagnosis titles it.
 /// </summary>
-public sealed partial class TroubleshootingMessages
+public sealed partial class QuotedMessages
 {
     private const string Page = "docs/troubleshooting.md";
 
-    public static TheoryData<int> QuotedMessages()
+    public static TheoryData<string, int> MarkedBlocks()
     {
-        var data = new TheoryData<int>();
-        foreach (var block in MarkdownPages.Blocks(Page).Where(b => b.Marker?.StartsWith("message:", StringComparison.Ordinal) == true))
-            data.Add(block.Line);
+        var data = new TheoryData<string, int>();
+        foreach (var block in MarkdownPages.AllBlocks().Where(b => b.Marker?.StartsWith("message:", StringComparison.Ordinal) == true))
+            data.Add(block.Page, block.Line);
         return data;
     }
 
     [Theory]
-    [MemberData(nameof(QuotedMessages))]
-    public void The_quoted_message_is_the_one_the_code_prints(int line)
+    [MemberData(nameof(MarkedBlocks))]
+    public void The_quoted_message_is_the_one_the_code_prints(string page, int line)
     {
-        var block = MarkdownPages.Blocks(Page).Single(b => b.Line == line);
+        var block = MarkdownPages.Blocks(page).Single(b => b.Line == line);
         var file = RepositoryRoot.Path / block.Marker!["message:".Length..].Trim();
-        File.Exists(file).ShouldBeTrue($"{Page}:{line} names {file}, which does not exist");
+        File.Exists(file).ShouldBeTrue($"{page}:{line} names {file}, which does not exist");
         var messages = SourceMessages.Of(file);
 
         foreach (var message in block.Lines.Where(l => l.Trim().Length > 0))
-            messages.CanProduce(message).ShouldBeTrue($"{Page}:{line}: no message of {file} reads\n{message}");
+            messages.CanProduce(message).ShouldBeTrue($"{page}:{line}: no message of {file} reads\n{message}");
     }
 
     [Fact]
