@@ -58,6 +58,16 @@ public sealed class EveryCommandIsRun
     }
 
     [Fact]
+    public void The_overriding_example_is_the_build_the_overrides_test_runs()
+    {
+        const string overrides = "Idp.Build.Components.Tests.GoldenPath.Overrides.The_documented_overrides_keep_dependencies_change_settings_and_add_a_target";
+
+        MarkdownPages.Blocks("docs/overriding.md").ShouldContain(b => b.Language == "csharp" && b.Marker == "overrides-example",
+            "the Overrides test reads the csharp block under <!-- overrides-example -->");
+        TestMethodExists(overrides).ShouldBeTrue(overrides);
+    }
+
+    [Fact]
     public void The_extractor_joins_continuations_and_reads_console_output()
     {
         var block = new CodeBlock("docs/x.md", "console", 10,
