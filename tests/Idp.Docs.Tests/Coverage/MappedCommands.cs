@@ -1,0 +1,46 @@
+namespace Idp.Docs.Tests.Coverage;
+
+/// <summary>
+/// The reviewed map of heavy commands (Docker, a whole solution build, a cluster) to the existing tests that run
+/// them. Every other command of the docs is run by a doc test of this project.
+/// </summary>
+public static class MappedCommands
+{
+    private const string Components = "Idp.Build.Components.Tests.";
+    private const string GeneratedRepository = "Idp.Templates.Tests.GeneratedRepositoryBuilds.Build_sh_Compile_Test_passes_with_the_sdk_from_the_feed";
+    private const string LocalDeploy = Components + "Deploy.LocalEnvironment.A_healthy_deploy_serves_and_a_crashing_version_is_rolled_back_while_the_old_one_keeps_serving";
+    private const string LocalDoraDeploy = Components + "Deploy.DeployEventInIdpDora.A_local_deploy_reaches_the_local_Idp_Dora_and_shows_in_the_DORA_metrics";
+    private const string ProductionDeploy = Components + "Deploy.OpenShift.DeployingToOpenShift.A_production_deploy_prints_the_plan_before_applying_and_Rollback_restores_the_previous_revision";
+
+    /// <summary>The map.</summary>
+    public static readonly IReadOnlyList<MappedCommand> All =
+    [
+        new("./build.sh Demo",
+            [GeneratedRepository, Components + "GoldenPath.SampleGoldenPath.Compile_Test_SonarGate_passes_with_the_summary_table", LocalDeploy, LocalDoraDeploy],
+            "No test runs the Demo target itself (its plan is checked here). Its steps are: the SDK packed and a scaffolded Payments.Api built and tested; the golden path with the gate; the image deployed locally; the deploy in the local Idp.Dora."),
+        new("./build.sh Test",
+            [],
+            "This is the test run itself: CI runs it, and it runs this test. Its plan is checked here."),
+        new("./build.sh Pack",
+            [GeneratedRepository],
+            "The test packs Idp.Build and Idp.Build.Components with dotnet pack as Pack does and builds a generated repository against them. Pack's plan is checked here."),
+        new("./build.sh Compile Test",
+            [GeneratedRepository],
+            "Exactly this command, in a repository generated with dotnet new idp-service -n Payments.Api --team payments."),
+        new("./build.sh Deploy --environment local",
+            [LocalDeploy, LocalDoraDeploy],
+            "Deploy to the local environment, on a real Docker engine and registry, with the sample service (the components are the same as in a generated repository)."),
+        new("curl http://127.0.0.1:8080/health",
+            [LocalDeploy],
+            "The test calls /health of the deployed service on its local port."),
+        new("./build.sh DeployPlan --environment production",
+            [ProductionDeploy, Components + "Deploy.Kubernetes.PlanningWithDryRun.A_dry_run_of_an_upgrade_shows_the_new_image_while_the_old_one_stays"],
+            "The plan a production Deploy prints (the same code as the DeployPlan target) against the fake cluster, and the cluster's dry run it is built from. No test runs the DeployPlan target itself."),
+        new("./build.sh Rollback --environment production",
+            [ProductionDeploy],
+            "Exactly this command, against the fake OpenShift API."),
+        new("""idp-dora --urls http://0.0.0.0:5080 --token "$DORA_TOKEN" --postgres "Host=db.example.internal;Database=dora;Username=dora;Password=$DORA_DB_PASSWORD" """,
+            ["Idp.Dora.Tests.Api.BatchIngestOnPostgres.Duplicates_inside_a_batch_are_stored_once", "Idp.Dora.Tests.Storage.RollupConsistencyOnPostgres.Rollups_kept_at_ingest_equal_a_rebuild_whatever_the_arrival_order"],
+            "The same application with --postgres on a real PostgreSQL (--token and --urls are run by the doc tests)."),
+    ];
+}
