@@ -16,8 +16,8 @@ public static class MappedCommands
     public static readonly IReadOnlyList<MappedCommand> All =
     [
         new("./build.sh Demo",
-            [GeneratedRepository, Components + "GoldenPath.SampleGoldenPath.Compile_Test_SonarGate_passes_with_the_summary_table", LocalDeploy, LocalDoraDeploy],
-            "No test runs the Demo target itself (its plan is checked here). Its steps are: the SDK packed and a scaffolded Payments.Api built and tested; the golden path with the gate; the image deployed locally; the deploy in the local Idp.Dora."),
+            ["Idp.Templates.Tests.RunningTheDemo.Demo_deploys_a_scaffolded_service_with_no_edits_and_reports_it_then_stops_the_platform"],
+            "The Demo target run for real on a Docker engine, with its own ports, folders and service name: packs, scaffolds, deploys locally, reports the lead time, stops the platform."),
         new("./build.sh Test",
             [],
             "This is the test run itself: CI runs it, and it runs this test. Its plan is checked here."),
