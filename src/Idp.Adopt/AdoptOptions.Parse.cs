@@ -21,13 +21,19 @@ public sealed partial record AdoptOptions
                 "--team" => options with { Team = Value() },
                 "--ci" => options with { Ci = ParseCi(Value()) },
                 "--sdk-version" => options with { SdkVersion = Value() },
-                "--feed" => options with { Feed = Value() },
+                "--feed" => options with { Feed = CheckedFeed(Value()) },
                 "--help" or "-h" or "-?" => options with { Help = true },
                 _ => throw new AdoptionProblem($"Unknown option '{name}'. Options: --dry-run, --force, --solution, --project, --team, --ci, --sdk-version, --feed, --help."),
             };
         }
         return options;
     }
+
+    // NuGet reads a relative folder from the adopted repository's nuget.config, not from where the tool ran.
+    private static string CheckedFeed(string value) =>
+        value.Contains("://", StringComparison.Ordinal) || Path.IsPathFullyQualified(value)
+            ? value
+            : throw new AdoptionProblem($"--feed {value}: give a URL or an absolute folder, e.g. --feed {Path.GetFullPath(value)}.");
 
     private static CiChoice ParseCi(string value) => value.ToLowerInvariant() switch
     {

@@ -54,6 +54,7 @@ public static partial class HealthEndpointDetector
     [GeneratedRegex(@"MapGet\(\s*""(?<path>/[^""]*)""")]
     private static partial Regex MapGet();
 
-    [GeneratedRegex(@"health|alive|live|ready|ping", RegexOptions.IgnoreCase)]
+    // A whole path segment, so that /delivery is not taken for a liveness endpoint.
+    [GeneratedRegex(@"(^|/)(health[\w-]*|alive|live(ness)?|ready|readiness|ping)(/|$)", RegexOptions.IgnoreCase)]
     private static partial Regex HealthWord();
 }
