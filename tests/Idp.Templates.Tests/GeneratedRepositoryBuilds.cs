@@ -5,7 +5,7 @@ namespace Idp.Templates.Tests;
 /// <summary>
 /// The one slow test: a generated repository compiles and passes its tests with the SDK packages from a feed, with
 /// no edit. Restore needs no network: the SDK comes from the folder feed, everything else from the NuGet cache.
-/// The Docker targets (DockerBuild, Push, Deploy) are left to the demo.
+/// The Docker targets (DockerBuild, Push, Deploy) are left to the demo (RunningTheDemo).
 /// </summary>
 [Collection(TemplateCollection.Name)]
 public sealed class GeneratedRepositoryBuilds(TemplateHive templates)

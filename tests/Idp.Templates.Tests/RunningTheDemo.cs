@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Idp.Templates.Tests.Support;
 using Idp.Testing;
 using Idp.Testing.Docker;
+using Idp.Testing.Processes;
 
 namespace Idp.Templates.Tests;
 

@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Idp.Templates.Tests.Support;
+namespace Idp.Testing.Processes;
 
 /// <summary>Runs a real process to its end, with a time limit.</summary>
-internal static class Command
+public static class Command
 {
     // Set by `dotnet test` for its own MSBuild; a nested dotnet must find its own.
     private static readonly string[] InheritedMsBuildVariables = ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly"];
 
+    /// <summary>Runs <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>; a <see cref="TimeoutException"/> (and the process tree killed) after <paramref name="timeout"/>.</summary>
     public static CommandResult Run(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)

@@ -1,4 +1,4 @@
-namespace Idp.Templates.Tests.Support;
+namespace Idp.Testing.Processes;
 
 /// <summary>How a command ended: its exit code and what it printed, stdout and stderr together.</summary>
 public sealed record CommandResult(string Command, int ExitCode, string Output)
