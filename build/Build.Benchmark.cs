@@ -5,12 +5,12 @@ namespace Idp.Build.Repository;
 
 partial class Build
 {
-    static readonly string[] AllBenchmarkSuites = ["engine", "golden-path", "images", "end-to-end", "dora"];
+    static readonly string[] AllBenchmarkSuites = ["engine", "golden-path", "images", "end-to-end", "adoption", "dora"];
 
     [Parameter("How many measured runs Benchmark makes of each process it times (default: 10)")]
     readonly int BenchmarkRuns = 10;
 
-    [Parameter("Which benchmark suites to run: engine, golden-path, images, end-to-end, dora (default: all); the summary gathers every suite file present")]
+    [Parameter("Which benchmark suites to run: engine, golden-path, images, end-to-end, adoption, dora (default: all); the summary gathers every suite file present")]
     readonly string[] BenchmarkSuites = AllBenchmarkSuites;
 
     [Parameter("How many events the dora suite stores before it measures the query (default: 1000000)")]
@@ -46,6 +46,11 @@ partial class Build
                 var runs = Math.Min(BenchmarkRuns, 3);
                 Log.Information($"End to end: the sample's golden path to a local deploy against the same steps by hand, and --parallel against sequential, {runs} runs each");
                 WriteSuite(new BenchmarkSuite("end-to-end", machine, [.. EndToEndBenchmark.Measure(RootDirectory, DoraServerDll, runs)]));
+            }
+            if (BenchmarkSuites.Contains("adoption"))
+            {
+                Log.Information("Adoption: idp-adopt on a fresh dotnet new webapi repository, to a healthy local deploy (one run: a first build is cold by nature)");
+                WriteSuite(new BenchmarkSuite("adoption", machine, [.. AdoptionBenchmark.Measure(RootDirectory, Configuration)]));
             }
             if (BenchmarkSuites.Contains("dora"))
             {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Idp.Build.Tools;
 
 namespace Idp.Build.Repository.Benchmarks;
@@ -14,11 +12,31 @@ namespace Idp.Build.Repository.Benchmarks;
 /// </summary>
 static class AdoptionBenchmark
 {
-    public static IReadOnlyList<Figure> Measure(AbsolutePath repositoryRoot, AbsolutePath packages, string sdkVersion, string configuration)
+    /// <summary>Packs Idp.Build and Idp.Build.Components (built already) into a throwaway feed, then measures.</summary>
+    public static IReadOnlyList<Figure> Measure(AbsolutePath repositoryRoot, string configuration)
+    {
+        var feed = AbsolutePath.Create(Directory.CreateTempSubdirectory("idp-adoption-feed-").FullName);
+        var version = "0.1.0-benchmark." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        try
+        {
+            foreach (var project in new[] { "Idp.Build", "Idp.Build.Components" })
+            {
+                MeasuredProcess.Run(repositoryRoot, DotNetTasks.DotNetPath, "pack", repositoryRoot / "src" / project, "--configuration", configuration, "--no-build",
+                    "--output", feed, $"-p:Version={version}", "-nologo").ThrowIfFailed($"dotnet pack {project}");
+            }
+            return Measure(repositoryRoot, feed, version, configuration);
+        }
+        finally
+        {
+            Directory.Delete(feed, recursive: true);
+        }
+    }
+
+    private static IReadOnlyList<Figure> Measure(AbsolutePath repositoryRoot, AbsolutePath packages, string sdkVersion, string configuration)
     {
         var work = AbsolutePath.Create(Path.Combine(Path.GetTempPath(), "idp-adoption-benchmark-" + Guid.NewGuid().ToString("N")[..8])) / "weather";
         var adopt = repositoryRoot / "src" / "Idp.Adopt" / "bin" / configuration / "net10.0" / "Idp.Adopt.dll";
-        var port = FreePort().ToString(CultureInfo.InvariantCulture);
+        var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         string[] platform = ["--platform-directory", work / ".idp-platform", "--registry-port", port];
         try
         {
@@ -63,11 +81,4 @@ static class AdoptionBenchmark
 
     private static void Git(AbsolutePath work, params string[] arguments) =>
         MeasuredProcess.Run(work, "git", arguments).ThrowIfFailed("git " + string.Join(' ', arguments));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
