@@ -9,8 +9,9 @@ internal static class HelpText
         Run it at the root of the repository (a clean Git working tree, so that 'git diff' shows what it did):
           dotnet tool exec Idp.Adopt -- --team payments --dry-run     # see what it finds and would write
           dotnet tool exec Idp.Adopt -- --team payments               # write it
-          ./build.sh Compile Test SonarGate                            # then the golden path runs as it is
-          ./build.sh Deploy --environment local
+          ./build.sh Compile Test SonarGate --update-quality-baseline  # accept the findings the code already has
+          ./build.sh Deploy --environment local                        # deploy it on this machine
+          git add -A && git commit -m "Adopt the Idp.Build golden path"
 
         It detects the solution, the web project to ship, the test projects, the target framework, the port, the
         health endpoint, an existing Dockerfile and existing CI files, prints them, and writes only what is missing:

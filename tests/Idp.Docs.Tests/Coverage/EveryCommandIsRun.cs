@@ -101,5 +101,5 @@ public sealed class EveryCommandIsRun
 
     // The test projects this one references (Idp.Docs.Tests.csproj); copied next to it, so they load by name.
     private static IEnumerable<Assembly> ReferencedTestAssemblies() =>
-        new[] { "Idp.Build.Components.Tests", "Idp.Templates.Tests", "Idp.Dora.Tests" }.Select(name => Assembly.Load(name));
+        new[] { "Idp.Build.Components.Tests", "Idp.Templates.Tests", "Idp.Dora.Tests", "Idp.Adopt.Tests" }.Select(name => Assembly.Load(name));
 }

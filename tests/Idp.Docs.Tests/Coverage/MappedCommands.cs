@@ -10,6 +10,8 @@ public static class MappedCommands
     private const string GeneratedRepository = "Idp.Templates.Tests.GeneratedRepositoryBuilds.Build_sh_Compile_Test_passes_with_the_sdk_from_the_feed";
     private const string LocalDeploy = Components + "Deploy.LocalEnvironment.A_healthy_deploy_serves_and_a_crashing_version_is_rolled_back_while_the_old_one_keeps_serving";
     private const string LocalDoraDeploy = Components + "Deploy.DeployEventInIdpDora.A_local_deploy_reaches_the_local_Idp_Dora_and_shows_in_the_DORA_metrics";
+    private const string Adopt = "Idp.Adopt.Tests.";
+    private const string AdoptedGoldenPath = Adopt + "AdoptedRepositoriesRunTheGoldenPath.Compile_Test_SonarGate_passes_with_no_edit";
     private const string ProductionDeploy = Components + "Deploy.OpenShift.DeployingToOpenShift.A_production_deploy_prints_the_plan_before_applying_and_Rollback_restores_the_previous_revision";
 
     /// <summary>The map.</summary>
@@ -28,8 +30,20 @@ public static class MappedCommands
             [GeneratedRepository],
             "Exactly this command, in a repository generated with dotnet new idp-service -n Payments.Api --team payments."),
         new("./build.sh Deploy --environment local",
-            [LocalDeploy, LocalDoraDeploy],
-            "Deploy to the local environment, on a real Docker engine and registry, with the sample service (the components are the same as in a generated repository)."),
+            [LocalDeploy, LocalDoraDeploy, Adopt + "AdoptedWebApiDeploysLocally.Deploy_to_local_serves_the_service"],
+            "Deploy to the local environment, on a real Docker engine and registry, with the sample service (the components are the same as in a generated repository) and with an adopted dotnet new webapi."),
+        new("dotnet tool exec Idp.Adopt -- --team payments --dry-run",
+            [Adopt + "AdoptingAWebApi.A_dry_run_prints_the_plan_and_writes_nothing"],
+            "The tool with exactly these arguments, run as a process from its built entry point rather than fetched by dotnet tool exec (which needs the feed)."),
+        new("dotnet tool exec Idp.Adopt -- --team payments",
+            [Adopt + "AdoptingAWebApi.Detection_is_printed_with_the_defaults_marked", Adopt + "AdoptingAWebApi.A_second_run_has_nothing_to_do_and_changes_no_file"],
+            "The tool with exactly these arguments, run as a process from its built entry point, on a dotnet new webapi repository."),
+        new("./build.sh Compile Test SonarGate --update-quality-baseline",
+            [AdoptedGoldenPath],
+            "Exactly this command in each adopted scenario (sample without build files, webapi, webapp, multi-stage Dockerfile, two solutions), then again without the flag."),
+        new("""git add -A && git commit -m "Adopt the Idp.Build golden path" """,
+            [AdoptedGoldenPath],
+            "The test commits the adopted repository and its baseline the same way before running the gate again."),
         new("curl http://127.0.0.1:8080/health",
             [LocalDeploy],
             "The test calls /health of the deployed service on its local port."),

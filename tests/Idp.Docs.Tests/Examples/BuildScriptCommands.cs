@@ -73,6 +73,7 @@ public sealed partial class BuildScriptCommands
             .SelectMany(help => HelpOption().Matches(help).Select(m => m.Groups["option"].Value))
             .Concat(TemplateOptions())
             .Concat(DoraOptions())
+            .Concat(AdoptOptions())
             .Concat(NotOurs)
             .Select(Canonical)
             .ToHashSet(StringComparer.Ordinal);
@@ -88,8 +89,8 @@ public sealed partial class BuildScriptCommands
         unknown.ShouldBeEmpty("These options are in no --help, template or Idp.Dora option list:\n" + string.Join('\n', unknown));
     }
 
-    // Options of other tools the pages quote (docker run --network, docker build --build-arg) and the engine page's placeholders.
-    private static readonly string[] NotOurs = ["--network", "--build-arg", "--option", "--flag"];
+    // Options of other tools the pages quote (docker run --network, docker build --build-arg, dotnet tool exec --source) and the engine page's placeholders.
+    private static readonly string[] NotOurs = ["--network", "--build-arg", "--source", "--option", "--flag"];
 
     // The engine ignores case and dashes in option names (docs/engine/README.md#parameters).
     private static string Canonical(string option) => option.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
@@ -100,6 +101,13 @@ public sealed partial class BuildScriptCommands
             RepositoryRoot.Path / "src" / "Idp.Templates" / "content" / "idp-service" / ".template.config" / "template.json"))!;
         var parameters = template["symbols"]!.AsObject().Where(s => (string?)s.Value!["type"] == "parameter").Select(s => "--" + s.Key);
         return [.. parameters, "--name", "--output"];
+    }
+
+    private static IEnumerable<string> AdoptOptions()
+    {
+        using var help = new StringWriter();
+        Idp.Adopt.AdoptCommand.Run(["--help"], RepositoryRoot.Path, help, TextWriter.Null).ShouldBe(Idp.Adopt.AdoptCommand.Adopted);
+        return HelpOption().Matches(help.ToString()).Select(m => m.Groups["option"].Value);
     }
 
     private static IEnumerable<string> DoraOptions() =>
