@@ -23,7 +23,7 @@ internal static class MultiRow
     {
         if (keys.Count == 0)
             yield break;
-        var source = dialect.Rows.Select(keyColumns, keys);
+        var source = dialect.Keys.Select(keyColumns, keys);
         yield return source with { Sql = $"{prefix} ({source.Sql}){suffix}" };
     }
 
