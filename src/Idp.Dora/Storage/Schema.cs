@@ -63,7 +63,9 @@ internal static class Schema
         // Ingest cost: every change row updated seven indexes. Two covering ones that end in (service, team) serve every
         // scope: a query reads the window or the median's bucket and skips the other services' entries in the index,
         // which costs less than one more index per scope costs at every ingest. The rollups are keyed by their primary
-        // key alone, so SQLite stores them in it (WITHOUT ROWID) instead of in a table and a second tree.
+        // key alone, so SQLite stores them in it (WITHOUT ROWID) instead of in a table and a second tree. The incidents'
+        // window index holds only what a time-to-restore query reads (resolved production incidents), which also keeps
+        // PostgreSQL from taking it as a "production = 1" filter when ingest looks incidents up by deployment.
         """
         DROP INDEX ix_changes_window;
         DROP INDEX ix_changes_service_window;
@@ -73,6 +75,8 @@ internal static class Schema
         DROP INDEX ix_changes_team_lead;
         CREATE INDEX ix_changes_window ON changes (first_deployed_ms, committed_ms, service, team);
         CREATE INDEX ix_changes_lead ON changes ((first_deployed_ms - committed_ms), first_deployed_ms, committed_ms, service, team);
+        DROP INDEX ix_incidents_created;
+        CREATE INDEX ix_incidents_restored ON incidents (created_ms) WHERE production = 1 AND resolved_ms IS NOT NULL;
         CREATE TABLE deployment_rollups_v3 (
             scope TEXT NOT NULL, slot BIGINT NOT NULL, deployments BIGINT NOT NULL, failed BIGINT NOT NULL,
             PRIMARY KEY (scope, slot)) {without_rowid};
