@@ -107,8 +107,10 @@ public abstract partial class DoraStore
                     continue;
                 }
                 var (low, high) = Rollups.RangeOf(bucket);
+                // "+ 0" keeps PostgreSQL off the window index too (SQLite is told the index), so it reads the narrow
+                // lead-time range of the expression index rather than the whole window.
                 var values = (await LongsAsync(connection,
-                    $"SELECT {lead} FROM changes{dialect.IndexedBy("ix_changes_lead")} WHERE {lead} >= {low} AND {lead} < {high} AND first_deployed_ms >= @from AND first_deployed_ms < @to" + Narrow(filter, ""),
+                    $"SELECT {lead} FROM changes{dialect.IndexedBy("ix_changes_lead")} WHERE {lead} >= {low} AND {lead} < {high} AND first_deployed_ms + 0 >= @from AND first_deployed_ms + 0 < @to" + Narrow(filter, ""),
                     whole, cancellationToken)).Concat(edges.Where(e => Rollups.BucketOf(e) == bucket)).Order().ToArray();
                 if (values.Length != count)
                 {
