@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 
 namespace Idp.Dora.Storage;
 
@@ -10,7 +11,8 @@ internal static class Db
         foreach (var statement in statements)
         {
             await using var command = Command(connection, transaction, statement);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var _ in Runs(command, statement))
+                await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -19,9 +21,12 @@ internal static class Db
         foreach (var statement in statements)
         {
             await using var command = Command(connection, transaction, statement);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                row(reader);
+            foreach (var _ in Runs(command, statement))
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                    row(reader);
+            }
         }
     }
 
@@ -33,12 +38,36 @@ internal static class Db
         command.Transaction = transaction;
         command.CommandText = statement.Sql;
         foreach (var (name, value) in statement.Parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
+            Add(command, name, value);
         return command;
+    }
+
+    /// <summary>Once for a plain statement; for one with <see cref="Statement.Rows"/>, once per row, its values bound.</summary>
+    private static IEnumerable<DbCommand> Runs(DbCommand command, Statement statement)
+    {
+        if (statement.Rows is not { } rows)
+        {
+            yield return command;
+            yield break;
+        }
+        if (rows.Count == 0)
+            yield break;
+        var parameters = Enumerable.Range(0, rows[0].Length).Select(c => Add(command, "r" + c.ToString(CultureInfo.InvariantCulture), null)).ToArray();
+        command.Prepare();
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < parameters.Length; c++)
+                parameters[c].Value = row[c] ?? DBNull.Value;
+            yield return command;
+        }
+    }
+
+    private static DbParameter Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 }

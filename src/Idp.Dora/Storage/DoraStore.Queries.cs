@@ -11,7 +11,7 @@ public abstract partial class DoraStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         var (deployments, failed) = await DeploymentsAsync(connection, filter, cancellationToken);
-        var leadTime = await LeadTimeMedianAsync(connection, filter, cancellationToken);
+        var leadTime = await LeadTimeMedianAsync(Dialect, connection, filter, cancellationToken);
         var restores = await RestoreTimesAsync(connection, filter, cancellationToken);
         return new DoraData(deployments, leadTime, failed, restores);
     }
@@ -69,10 +69,10 @@ public abstract partial class DoraStore
     /// edges are read exactly, whole days as bucket counts from lead_time_rollups; only the bucket(s) holding the
     /// median are then read exactly.
     /// </summary>
-    private static async Task<double?> LeadTimeMedianAsync(DbConnection connection, DoraFilter filter, CancellationToken cancellationToken)
+    private static async Task<double?> LeadTimeMedianAsync(SqlDialect dialect, DbConnection connection, DoraFilter filter, CancellationToken cancellationToken)
     {
         const string lead = "first_deployed_ms - committed_ms";
-        var exact = $"SELECT {lead} FROM changes WHERE first_deployed_ms >= @from AND first_deployed_ms < @to AND first_deployed_ms > committed_ms" + Narrow(filter, "");
+        var exact = $"SELECT {lead} FROM changes{dialect.IndexedBy("ix_changes_window")} WHERE first_deployed_ms >= @from AND first_deployed_ms < @to AND first_deployed_ms > committed_ms" + Narrow(filter, "");
         var firstDay = Rollups.DayOf(filter.FromMs + Rollups.DayMs - 1);
         var endDay = Rollups.DayOf(filter.ToMs);
         if (firstDay >= endDay)
@@ -107,9 +107,10 @@ public abstract partial class DoraStore
                     continue;
                 }
                 var (low, high) = Rollups.RangeOf(bucket);
-                // "+ 0" keeps SQLite off the window index, so it reads the narrow lead-time range of the expression index.
+                // "+ 0" keeps PostgreSQL off the window index too (SQLite is told the index), so it reads the narrow
+                // lead-time range of the expression index rather than the whole window.
                 var values = (await LongsAsync(connection,
-                    $"SELECT {lead} FROM changes WHERE {lead} >= {low} AND {lead} < {high} AND first_deployed_ms + 0 >= @from AND first_deployed_ms + 0 < @to" + Narrow(filter, ""),
+                    $"SELECT {lead} FROM changes{dialect.IndexedBy("ix_changes_lead")} WHERE {lead} >= {low} AND {lead} < {high} AND first_deployed_ms + 0 >= @from AND first_deployed_ms + 0 < @to" + Narrow(filter, ""),
                     whole, cancellationToken)).Concat(edges.Where(e => Rollups.BucketOf(e) == bucket)).Order().ToArray();
                 if (values.Length != count)
                 {

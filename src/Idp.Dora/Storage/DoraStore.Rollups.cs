@@ -7,13 +7,15 @@ namespace Idp.Dora.Storage;
 // in step, from the rows as they were before and after the batch.
 public abstract partial class DoraStore
 {
-    /// <summary>Whether the deployment <c>d</c> failed (rule R4): rolled back, or linked by an incident's
-    /// deploymentId, or else by its root-cause SHA to the change's first deployment.</summary>
-    internal const string FailedCondition =
-        "EXISTS (SELECT 1 FROM deployments r WHERE r.rollback_of = d.id) " +
-        "OR EXISTS (SELECT 1 FROM incidents i WHERE i.deployment_id = d.id AND i.production = 1) " +
-        "OR EXISTS (SELECT 1 FROM changes c JOIN incidents i ON i.service = c.service AND i.root_cause_sha = c.sha " +
-        "WHERE c.first_deployment = d.id AND i.production = 1 AND i.deployment_id IS NULL)";
+    /// <summary>1 when the deployment <c>d</c> failed (rule R4): rolled back, or linked by an incident's deploymentId,
+    /// or else by its root-cause SHA to the change's first deployment; else 0. Nested scalar subqueries, not EXISTS or a
+    /// join: PostgreSQL turns a correlated EXISTS into one hash of the whole table, read at every batch, and without
+    /// statistics may drive a join from all incidents; these can only probe an index per deployment the batch touched.</summary>
+    internal const string FailedFlag =
+        "COALESCE((SELECT 1 FROM deployments r WHERE r.rollback_of = d.id LIMIT 1), " +
+        "(SELECT 1 FROM incidents i WHERE i.deployment_id = d.id AND i.production = 1 LIMIT 1), " +
+        "(SELECT 1 FROM changes c WHERE c.first_deployment = d.id AND (SELECT 1 FROM incidents i " +
+        "WHERE i.service = c.service AND i.root_cause_sha = c.sha AND i.production = 1 AND i.deployment_id IS NULL LIMIT 1) = 1 LIMIT 1), 0)";
 
     private async Task FoldAsync(DbConnection connection, DbTransaction transaction, List<DoraEvent> fresh, CancellationToken cancellationToken)
     {
@@ -62,7 +64,7 @@ public abstract partial class DoraStore
 
         var flips = new Dictionary<int, List<object?[]>> { [0] = [], [1] = [] };
         await Db.ReadAsync(connection, transaction, MultiRow.In(Dialect,
-                $"SELECT d.source, d.id, d.failed, CASE WHEN {FailedCondition} THEN 1 ELSE 0 END, d.production, d.succeeded, d.finished_ms, d.service, d.team " +
+                $"SELECT d.source, d.id, d.failed, {FailedFlag}, d.production, d.succeeded, d.finished_ms, d.service, d.team " +
                 "FROM deployments d WHERE d.id IN", [Column.Text("id")], [.. affected.Select(id => new object?[] { id })]),
             row =>
             {

@@ -1,12 +1,12 @@
 namespace Idp.Dora.Storage;
 
 /// <summary>
-/// How a dialect sends many rows in one statement: as a <c>SELECT</c> over one or a few parameters that hold all the
-/// rows, so neither the SQL text nor the number of parameters grows with the batch (binding a parameter per value
-/// cost more than the writes themselves).
+/// How a dialect sends many rows with one statement whose SQL text and parameters do not grow with the batch (binding
+/// a parameter per value of a multi-row VALUES list cost more than the writes themselves): PostgreSQL gets all rows in
+/// one array parameter per column, one round trip; SQLite, in the process, runs one prepared statement per row.
 /// </summary>
 internal interface IRowSource
 {
-    /// <summary>A <c>SELECT</c> that yields <paramref name="rows"/> as the <paramref name="columns"/>, in order.</summary>
+    /// <summary>A <c>SELECT</c> or <c>VALUES</c> that yields <paramref name="rows"/> as the <paramref name="columns"/>, in order.</summary>
     Statement Select(IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows);
 }

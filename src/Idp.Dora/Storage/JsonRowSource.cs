@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Idp.Dora.Storage;
 
-/// <summary>SQLite: the rows as one JSON array of arrays, read back with <c>json_each</c>.</summary>
+/// <summary>SQLite: keys as one JSON array of arrays, read back with <c>json_each</c>.</summary>
 internal sealed class JsonRowSource : IRowSource
 {
     public Statement Select(IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows)

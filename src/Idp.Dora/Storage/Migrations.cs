@@ -5,7 +5,9 @@ namespace Idp.Dora.Storage;
 /// <summary>Applies <see cref="Schema.Migrations"/> that a database has not seen, recording each in <c>schema_version</c>.</summary>
 internal static class Migrations
 {
-    public static async Task ApplyAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Applies the migrations after the database's version, up to <paramref name="upTo"/> (tests stop at an
+    /// older version to prove the upgrade from it) or else all.</summary>
+    public static async Task ApplyAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken, int? upTo = null)
     {
         await RunAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
         await using var read = connection.CreateCommand();
@@ -18,9 +20,9 @@ internal static class Migrations
                 $"The database is at schema version {current}, newer than this Idp.Dora knows ({Schema.Migrations.Count}). " +
                 "Run the newer Idp.Dora, or point this one at another database.");
         }
-        for (var version = current + 1; version <= Schema.Migrations.Count; version++)
+        for (var version = current + 1; version <= (upTo ?? Schema.Migrations.Count); version++)
         {
-            await RunAsync(Schema.Migrations[version - 1]);
+            await RunAsync(dialect.Specialise(Schema.Migrations[version - 1]));
             await RunAsync($"INSERT INTO schema_version (version) VALUES ({version})");
             if (version == Schema.Rollups)
                 await Storage.Rollups.RebuildAsync(dialect, connection, transaction, cancellationToken);

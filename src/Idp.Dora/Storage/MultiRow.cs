@@ -1,9 +1,10 @@
 namespace Idp.Dora.Storage;
 
 /// <summary>
-/// Writes and matches many rows with one statement each (see <see cref="IRowSource"/>) instead of one statement per
-/// row. Rows that share a key go into separate rounds in their original order, so an upsert sees them one after
-/// another exactly as single-row statements would (PostgreSQL refuses to update one row twice in a statement).
+/// Writes and matches many rows with one statement each (see <see cref="IRowSource"/>: sent once with all rows, or
+/// prepared once and run per row) instead of SQL text that grows with the batch. Rows that share a key go into separate
+/// rounds in their original order, so an upsert sees them one after another exactly as single-row statements would
+/// (PostgreSQL refuses to update one row twice in a statement).
 /// </summary>
 internal static class MultiRow
 {
@@ -23,7 +24,7 @@ internal static class MultiRow
     {
         if (keys.Count == 0)
             yield break;
-        var source = dialect.Rows.Select(keyColumns, keys);
+        var source = dialect.Keys.Select(keyColumns, keys);
         yield return source with { Sql = $"{prefix} ({source.Sql}){suffix}" };
     }
 

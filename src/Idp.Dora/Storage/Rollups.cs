@@ -96,7 +96,7 @@ internal static class Rollups
         [
             Statement.Of("DELETE FROM deployment_rollups"),
             Statement.Of("DELETE FROM lead_time_rollups"),
-            Statement.Of($"UPDATE deployments SET failed = CASE WHEN {DoraStore.FailedCondition.Replace("d.id", "deployments.id", StringComparison.Ordinal)} THEN 1 ELSE 0 END"),
+            Statement.Of($"UPDATE deployments SET failed = {DoraStore.FailedFlag.Replace("d.id", "deployments.id", StringComparison.Ordinal)}"),
         ], cancellationToken);
         var slots = new Dictionary<(string Scope, long Slot), (long Deployments, long Failed)>();
         await Db.ReadAsync(connection, transaction,

@@ -60,6 +60,36 @@ internal static class Schema
         CREATE INDEX ix_changes_service_lead ON changes (service, (first_deployed_ms - committed_ms), first_deployed_ms, committed_ms);
         CREATE INDEX ix_changes_team_lead ON changes (team, (first_deployed_ms - committed_ms), first_deployed_ms, committed_ms);
         """,
+        // Ingest cost: every change row updated seven indexes. Two covering ones that end in (service, team) serve every
+        // scope: a query reads the window or the median's bucket and skips the other services' entries in the index,
+        // which costs less than one more index per scope costs at every ingest. The rollups are keyed by their primary
+        // key alone, so SQLite stores them in it (WITHOUT ROWID) instead of in a table and a second tree. The incidents'
+        // window index holds only what a time-to-restore query reads (resolved production incidents), which also keeps
+        // PostgreSQL from taking it as a "production = 1" filter when ingest looks incidents up by deployment.
+        """
+        DROP INDEX ix_changes_window;
+        DROP INDEX ix_changes_service_window;
+        DROP INDEX ix_changes_team_window;
+        DROP INDEX ix_changes_lead;
+        DROP INDEX ix_changes_service_lead;
+        DROP INDEX ix_changes_team_lead;
+        CREATE INDEX ix_changes_window ON changes (first_deployed_ms, committed_ms, service, team);
+        CREATE INDEX ix_changes_lead ON changes ((first_deployed_ms - committed_ms), first_deployed_ms, committed_ms, service, team);
+        DROP INDEX ix_incidents_created;
+        CREATE INDEX ix_incidents_restored ON incidents (created_ms) WHERE production = 1 AND resolved_ms IS NOT NULL;
+        CREATE TABLE deployment_rollups_v3 (
+            scope TEXT NOT NULL, slot BIGINT NOT NULL, deployments BIGINT NOT NULL, failed BIGINT NOT NULL,
+            PRIMARY KEY (scope, slot)) {without_rowid};
+        INSERT INTO deployment_rollups_v3 (scope, slot, deployments, failed) SELECT scope, slot, deployments, failed FROM deployment_rollups;
+        DROP TABLE deployment_rollups;
+        ALTER TABLE deployment_rollups_v3 RENAME TO deployment_rollups;
+        CREATE TABLE lead_time_rollups_v3 (
+            scope TEXT NOT NULL, day BIGINT NOT NULL, bucket INTEGER NOT NULL, samples BIGINT NOT NULL,
+            PRIMARY KEY (scope, day, bucket)) {without_rowid};
+        INSERT INTO lead_time_rollups_v3 (scope, day, bucket, samples) SELECT scope, day, bucket, samples FROM lead_time_rollups;
+        DROP TABLE lead_time_rollups;
+        ALTER TABLE lead_time_rollups_v3 RENAME TO lead_time_rollups;
+        """,
     ];
 
     /// <summary>The migration that introduced the rollups; applying it fills them from the data already stored.</summary>

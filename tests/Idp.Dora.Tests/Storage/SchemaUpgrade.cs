@@ -1,0 +1,133 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Idp.Dora.Events;
+using Idp.Dora.Storage;
+using Idp.Dora.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using static Idp.Dora.Tests.Support.Cd;
+
+namespace Idp.Dora.Tests.Storage;
+
+/// <summary>
+/// A database written by the previous schema (version 2: an index per scope on changes, rollups with row ids) upgrades
+/// on start to the current one and answers every query as before, its rollups equal to a rebuild; ingest goes on.
+/// </summary>
+public abstract class SchemaUpgrade(DoraBackend backend)
+{
+    private static readonly HashSet<string> Production = new(["production"], StringComparer.OrdinalIgnoreCase);
+    private static readonly DoraFilter Week = new(DateTimeOffset.Parse("2024-03-04T00:00:00Z", CultureInfo.InvariantCulture), DateTimeOffset.Parse("2024-03-11T00:00:00Z", CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task Version_2_database_upgrades_on_start_and_answers_as_before()
+    {
+        var where = (await backend.NewStoreArgumentsAsync())[1];
+        var events = Read(History());
+        await using (var connection = Connect(where))
+        {
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await Migrations.ApplyAsync(Dialect, connection, transaction, CancellationToken.None, upTo: 2);
+            await transaction.CommitAsync();
+        }
+
+        await using var store = Open(where);
+        await store.IngestAsync(events[..^5]);
+        var before = await AnswersAsync(store);
+
+        await store.MigrateAsync();
+
+        (await ScalarAsync(where, "SELECT MAX(version) FROM schema_version")).ShouldBe(Schema.Migrations.Count);
+        (await ScalarAsync(where, Dialect == SqlDialect.Postgres
+            ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE 'ix_changes_%'"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_changes_%'")).ShouldBe(3, "window, lead and first-deployment indexes only");
+        (await AnswersAsync(store)).ShouldBe(before);
+        (await SnapshotAsync(where, rebuild: false)).ShouldBe(await SnapshotAsync(where, rebuild: true));
+
+        await store.IngestAsync(events[^5..]);
+        (await SnapshotAsync(where, rebuild: false)).ShouldBe(await SnapshotAsync(where, rebuild: true));
+    }
+
+    private SqlDialect Dialect => backend is PostgresBackend ? SqlDialect.Postgres : SqlDialect.Sqlite;
+
+    private DbConnection Connect(string where) => backend is PostgresBackend ? new NpgsqlConnection(where) : new SqliteConnection($"Data Source={where}");
+
+    private DoraStore Open(string where) => backend is PostgresBackend ? new PostgresStore(where, Production.Contains) : new SqliteStore(where, Production.Contains);
+
+    private static async Task<string> AnswersAsync(DoraStore store)
+    {
+        var answers = new List<string>();
+        foreach (var filter in new[] { Week, Week with { Service = "api" }, Week with { Team = "beta" }, Week with { From = Week.From.AddHours(7), To = Week.To.AddHours(-5) } })
+        {
+            var data = await store.ReadDoraAsync(filter);
+            answers.Add($"{data.Deployments.Sum(d => d.Count)} {data.LeadTimeMs} {data.FailedDeployments} [{string.Join(",", data.RestoreTimesMs.Order())}]");
+        }
+        return string.Join("\n", answers);
+    }
+
+    private async Task<long> ScalarAsync(string where, string sql)
+    {
+        await using var connection = Connect(where);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> SnapshotAsync(string where, bool rebuild)
+    {
+        await using var connection = Connect(where);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (rebuild)
+            await Rollups.RebuildAsync(Dialect, connection, transaction, CancellationToken.None);
+        var lines = new List<string>();
+        await Db.ReadAsync(connection, transaction,
+        [
+            Statement.Of("SELECT 'slot:' || scope || ':' || CAST(slot AS TEXT) || ':' || CAST(deployments AS TEXT) || ':' || CAST(failed AS TEXT) FROM deployment_rollups WHERE deployments <> 0 OR failed <> 0"),
+            Statement.Of("SELECT 'lead:' || scope || ':' || CAST(day AS TEXT) || ':' || CAST(bucket AS TEXT) || ':' || CAST(samples AS TEXT) FROM lead_time_rollups WHERE samples <> 0"),
+        ], row => lines.Add(row.GetString(0)), CancellationToken.None);
+        await transaction.RollbackAsync();
+        lines.Sort(StringComparer.Ordinal);
+        return string.Join('\n', lines);
+    }
+
+    private static DoraEvent[] Read(List<JsonObject> history)
+    {
+        var (events, errors) = new EventReader(Production).Read(JsonDocument.Parse(new JsonArray([.. history]).ToJsonString()).RootElement);
+        errors.ShouldBeEmpty();
+        return [.. events];
+    }
+
+    /// <summary>A week of deployments of two services with shared commits, a rollback and incidents linked both ways.</summary>
+    private static List<JsonObject> History()
+    {
+        var random = new Random(7);
+        var events = new List<JsonObject>();
+        for (var i = 0; i < 40; i++)
+        {
+            var service = i % 2 == 0 ? "api" : "web";
+            var at = DateTimeOffset.Parse("2024-03-04T03:00:00Z", CultureInfo.InvariantCulture).AddMinutes(random.Next(0, 9500));
+            var commits = Enumerable.Range(0, random.Next(0, 3))
+                .Select(_ => new JsonObject { ["sha"] = Sha($"{service}-c{random.Next(20)}"), ["timestamp"] = at.AddMinutes(-random.Next(1, 3000)).ToString("O", CultureInfo.InvariantCulture) })
+                .ToArray();
+            events.Add(Deployment(i == 30 ? "service.rolledback" : "service.upgraded", $"d{i}", at.ToString("O", CultureInfo.InvariantCulture), commits,
+                service: service, team: service == "api" ? "alpha" : "beta", rollbackOf: i == 30 ? "d10" : null));
+        }
+        for (var i = 0; i < 8; i++)
+        {
+            var service = i % 2 == 0 ? "api" : "web";
+            events.Add(Incident("incident.detected", $"i{i}", $"2024-03-0{5 + (i % 4)}T{random.Next(24):00}:00:00Z", service,
+                deploymentId: i % 3 == 0 ? $"d{random.Next(40)}" : null, rootCause: i % 3 == 0 ? null : $"{service}-c{random.Next(20)}"));
+            events.Add(Incident("incident.resolved", $"i{i}", "2024-03-10T12:00:00Z", service));
+        }
+        return events;
+    }
+}
+
+public sealed class SchemaUpgradeOnSqlite(SqliteBackend backend) : SchemaUpgrade(backend), IClassFixture<SqliteBackend>;
+
+[Collection(PostgresCollection.Name)]
+public sealed class SchemaUpgradeOnPostgres(PostgresBackend backend) : SchemaUpgrade(backend);
