@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Idp.Testing.Processes;
 
 namespace Idp.Docs.Tests;
 
@@ -9,22 +10,8 @@ public static class Shell
     /// <summary>Runs <paramref name="command"/> in <paramref name="directory"/>; fails the test when it does not end within <paramref name="limit"/>.</summary>
     public static ShellResult Run(string command, string directory, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = StartInfo(command, directory, environment);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start.");
-        var output = new StringBuilder();
-        var sync = new object();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (sync) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (sync) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{command}' in {directory} did not end within {limit.TotalSeconds:0} s. Output so far:\n{output}");
-        }
-        process.WaitForExit();
-        lock (sync)
-            return new ShellResult(command, process.ExitCode, output.ToString());
+        var result = Command.Run("bash", ["-c", command], directory, limit, new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["NO_COLOR"] = "1" });
+        return new ShellResult(command, result.ExitCode, result.Output);
     }
 
     /// <summary>Starts <paramref name="command"/> (a server that runs until stopped) in <paramref name="directory"/>.</summary>
