@@ -78,7 +78,16 @@ public static class AdoptCommand
             output.WriteLine("Nothing to do: every golden-path file is already there.");
             return Adopted;
         }
-        var written = PlanWriter.Write(root, plan);
+        IReadOnlyList<string> written;
+        try
+        {
+            written = PlanWriter.Write(root, plan);
+        }
+        catch (AdoptionProblem problem)
+        {
+            error.WriteLine($"error: {problem.Message}");
+            return NotAdoptable;
+        }
         output.WriteLine($"Wrote {written.Count} files. Next:");
         output.WriteLine("  ./build.sh Compile Test SonarGate --update-quality-baseline   # once: accepts today's analyzer findings; commit .idp/quality-baseline.json");
         output.WriteLine("  ./build.sh Deploy --environment local");

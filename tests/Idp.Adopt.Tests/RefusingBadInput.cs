@@ -70,6 +70,17 @@ public sealed class RefusingBadInput : IDisposable
     }
 
     [Fact]
+    public void A_file_that_cannot_be_written_leaves_the_repository_as_it_was()
+    {
+        _repository.Dotnet("new", "webapi", "-o", "src/Payments.Api", "--no-restore");
+        // build.ps1 is written after most files: a folder in its place fails the write half-way through the plan.
+        Directory.CreateDirectory(Path.Combine(_repository.Root, "build.ps1"));
+
+        ShouldRefuse(["--team", "payments"], 1, "build.ps1 could not be written");
+        Directory.EnumerateFiles(_repository.Root, "*.idp-adopt-*", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void An_unknown_option_exits_2()
     {
         ShouldRefuse(["--dryrun"], 2, "Unknown option '--dryrun'");
