@@ -1,5 +1,4 @@
 using System.Globalization;
-using Idp.Build.Tools;
 
 namespace Idp.Build.Repository.Benchmarks;
 
@@ -48,7 +47,8 @@ sealed class SampleWorkspace : IDisposable
         File.WriteAllText(project, File.ReadAllText(project).Replace("../../../src/", repositoryRoot / "src" + "/", StringComparison.Ordinal));
         workspace.Git("init", "-q");
         workspace.Commit("benchmark");
-        MeasuredProcess.Run(workspace.Directory, DotNetTasks.DotNetPath, "build", project, "-nologo").ThrowIfFailed("dotnet build of the sample's build");
+        // The bootstrapper's own first run: the build program published ReadyToRun, as every user of ./build.sh gets it.
+        MeasuredProcess.Run(workspace.Directory, workspace.Directory / "build.sh", "--help").ThrowIfFailed("./build.sh --help (bootstrap)");
         return workspace;
     }
 
@@ -60,9 +60,9 @@ sealed class SampleWorkspace : IDisposable
         return copy;
     }
 
-    /// <summary>Runs the copy's build program (already built) with the platform's arguments appended.</summary>
+    /// <summary>Runs <c>./build.sh</c> of the copy (bootstrapped already) with the platform's arguments appended.</summary>
     public ProcessMeasurement Build(params string[] arguments) =>
-        MeasuredProcess.Run(Directory, DotNetTasks.DotNetPath, [Directory / "build" / "bin" / "_build.dll", .. arguments, .. PlatformArguments]);
+        MeasuredProcess.Run(Directory, Directory / "build.sh", [.. arguments, .. PlatformArguments]);
 
     public ProcessMeasurement Docker(AbsolutePath directory, params string[] arguments) =>
         MeasuredProcess.Run(directory, "/usr/bin/env", [$"DOCKER_HOST={Engine}", "DOCKER_BUILDKIT=0", "docker", .. arguments]);
