@@ -2,9 +2,9 @@ using Idp.Testing.Sdk;
 
 namespace Idp.Adopt.Tests.Support;
 
-/// <summary>The slow tests that run an adopted repository's build: they share one SDK packed into a folder feed.</summary>
+/// <summary>The slow tests that run an adopted repository's build: they share one SDK packed into a folder feed, and one Docker engine and registry.</summary>
 [CollectionDefinition(Name)]
-public sealed class FeedCollection : ICollectionFixture<AdoptionFeed>
+public sealed class FeedCollection : ICollectionFixture<AdoptionFeed>, ICollectionFixture<LocalDockerPlatform>
 {
     public const string Name = "adopted repositories on the SDK feed";
 }

@@ -11,7 +11,7 @@ public static class MappedCommands
     private const string LocalDeploy = Components + "Deploy.LocalEnvironment.A_healthy_deploy_serves_and_a_crashing_version_is_rolled_back_while_the_old_one_keeps_serving";
     private const string LocalDoraDeploy = Components + "Deploy.DeployEventInIdpDora.A_local_deploy_reaches_the_local_Idp_Dora_and_shows_in_the_DORA_metrics";
     private const string Adopt = "Idp.Adopt.Tests.";
-    private const string AdoptedGoldenPath = Adopt + "AdoptedRepositoriesRunTheGoldenPath.Compile_Test_SonarGate_passes_with_no_edit";
+    private const string AdoptedGoldenPath = Adopt + "AdoptedRepositoriesRunTheGoldenPath.Compile_Test_SonarGate_and_a_local_deploy_pass_with_no_edit";
     private const string ProductionDeploy = Components + "Deploy.OpenShift.DeployingToOpenShift.A_production_deploy_prints_the_plan_before_applying_and_Rollback_restores_the_previous_revision";
 
     /// <summary>The map.</summary>
@@ -30,8 +30,8 @@ public static class MappedCommands
             [GeneratedRepository],
             "Exactly this command, in a repository generated with dotnet new idp-service -n Payments.Api --team payments."),
         new("./build.sh Deploy --environment local",
-            [LocalDeploy, LocalDoraDeploy, Adopt + "AdoptedWebApiDeploysLocally.Deploy_to_local_serves_the_service"],
-            "Deploy to the local environment, on a real Docker engine and registry, with the sample service (the components are the same as in a generated repository) and with an adopted dotnet new webapi."),
+            [LocalDeploy, LocalDoraDeploy, AdoptedGoldenPath],
+            "Deploy to the local environment, on a real Docker engine and registry, with the sample service (the components are the same as in a generated repository) and with each adopted repository."),
         new("dotnet tool exec Idp.Adopt -- --team payments --dry-run",
             [Adopt + "AdoptingAWebApi.A_dry_run_prints_the_plan_and_writes_nothing"],
             "The tool with exactly these arguments, run as a process from its built entry point rather than fetched by dotnet tool exec (which needs the feed)."),
