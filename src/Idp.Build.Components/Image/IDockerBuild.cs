@@ -54,7 +54,7 @@ public interface IDockerBuild : IPublish, IBaseImage
             {
                 progress = await ImageBuilder.BuildAsync(docker, parameters,
                     tar => ContextArchive.WriteDirectory(tar, DockerContextDirectory, DockerIgnore.For(DockerContextDirectory), dockerfile, timestamp),
-                    TemporaryDirectory, $"{ServiceDescriptor.Service.Name} ({DockerContextDirectory / dockerfile})", Log);
+                    $"{ServiceDescriptor.Service.Name} ({DockerContextDirectory / dockerfile})", Log);
             }
             catch (TargetFailedException e) when (e.Message.Contains(" : FROM ", StringComparison.Ordinal))
             {

@@ -7,15 +7,19 @@ namespace Idp.Build.Components.Image;
 public static class ImageBuilder
 {
     /// <summary>
-    /// Writes the context with <paramref name="writeContext"/> to a temporary tar under <paramref name="temporaryDirectory"/>,
-    /// builds it, and returns the engine's progress (image ID, steps); a <see cref="TargetFailedException"/> naming the
-    /// failing step and message when the build failed.
+    /// Writes the context with <paramref name="writeContext"/> to a temporary tar, builds it, and returns the engine's
+    /// progress (image ID, steps); a <see cref="TargetFailedException"/> naming the failing step and message when the
+    /// build failed.
     /// </summary>
+    /// <remarks>
+    /// The tar goes to the system's temp folder, never under the repository: a context directory that is the
+    /// repository root would otherwise contain the tar being written.
+    /// </remarks>
     public static async Task<EngineProgress> BuildAsync(
-        DockerClient docker, ImageBuildParameters parameters, Action<Stream> writeContext, AbsolutePath temporaryDirectory, string what, BuildLog log)
+        DockerClient docker, ImageBuildParameters parameters, Action<Stream> writeContext, string what, BuildLog log)
     {
         var progress = new EngineProgress(log);
-        var tar = temporaryDirectory.CreateDirectory() / $"docker-context-{Guid.NewGuid():N}.tar";
+        var tar = AbsolutePath.Create(Path.GetTempPath()) / $"idp-docker-context-{Guid.NewGuid():N}.tar";
         await using (var context = new FileStream(tar, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose))
         {
             writeContext(context);

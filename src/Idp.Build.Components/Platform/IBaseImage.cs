@@ -68,7 +68,7 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
                 ForceRemove = true,
             };
             using var docker = CreateDockerClient();
-            await ImageBuilder.BuildAsync(docker, parameters, tar => WriteContext(tar, runtime), TemporaryDirectory, name, Log);
+            await ImageBuilder.BuildAsync(docker, parameters, tar => WriteContext(tar, runtime), name, Log);
 
             var host = RegistryHost.Of(UsesLocalRegistry ? Registry : RegistryAddress!);
             using var registry = new RegistryClient(host, RegistryCredentials) { Retried = Log.Warning };
