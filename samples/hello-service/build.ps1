@@ -31,7 +31,7 @@ function Get-BuildInputs {
     while ($pending.Count -gt 0) {
         $project = $pending.Dequeue()
         foreach ($reference in ([xml](Get-Content $project -Raw)).SelectNodes('//ProjectReference')) {
-            $path = [System.IO.Path]::GetFullPath((Join-Path (Split-Path $project) ($reference.Include -replace '\\', '/')))
+            $path = [System.IO.Path]::GetFullPath(($reference.Include -replace '\\', '/'), (Split-Path $project))
             if ((Test-Path $path) -and $seen.Add($path)) {
                 Split-Path $path
                 $pending.Enqueue($path)

@@ -25,7 +25,8 @@ build_inputs() {
     pending=("${pending[@]:1}")
     while IFS= read -r reference; do
       reference=${reference//\\//}
-      referenced=$(cd "$(dirname "$project")/$(dirname "$reference")" 2>/dev/null && pwd) || continue
+      [[ "$reference" == /* ]] || reference="$(dirname "$project")/$reference"
+      referenced=$(cd "$(dirname "$reference")" 2>/dev/null && pwd) || continue
       [[ "$seen" == *" $referenced "* ]] && continue
       seen+="$referenced "
       echo "$referenced"

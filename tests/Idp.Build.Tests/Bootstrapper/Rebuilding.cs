@@ -40,6 +40,31 @@ public class Rebuilding(BuiltRepositories repositories)
     [Theory]
     [InlineData(ThrowawayRepository.BashScript)]
     [InlineData(ThrowawayRepository.PowerShellScript)]
+    public void Changing_an_engine_file_rebuilds_when_the_build_project_references_it_by_absolute_path(string script)
+    {
+        var repository = repositories.For(script);
+        var project = repository.Root / "build" / "_build.csproj";
+        var relative = File.ReadAllText(project);
+        File.WriteAllText(project, relative.Replace("\"../src/Idp.Build/", $"\"{repository.Root / "src" / "Idp.Build"}/", StringComparison.Ordinal));
+        try
+        {
+            repository.Run("Echo").ExitCode.ShouldBe(0);
+            File.AppendAllText(repository.Root / "src" / "Idp.Build" / "BuildException.cs", $"// changed by a bootstrapper test: {Guid.NewGuid():N}\n");
+
+            var result = repository.Run("Echo");
+
+            result.ExitCode.ShouldBe(0, result.All);
+            result.Output.ShouldContain(ThrowawayRepository.BuildingMessage);
+        }
+        finally
+        {
+            File.WriteAllText(project, relative);
+        }
+    }
+
+    [Theory]
+    [InlineData(ThrowawayRepository.BashScript)]
+    [InlineData(ThrowawayRepository.PowerShellScript)]
     public void Deleting_the_built_assembly_rebuilds_it(string script)
     {
         var repository = repositories.For(script);
