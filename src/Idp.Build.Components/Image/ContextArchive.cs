@@ -22,14 +22,6 @@ public sealed class ContextArchive : IDisposable
     /// <summary>Counts the files added, for the log.</summary>
     public int FileCount { get; private set; }
 
-    /// <summary>Writes the context directory, leaving out what <paramref name="ignore"/> excludes; the Dockerfile always goes in. Returns the number of files.</summary>
-    public static int WriteDirectory(Stream output, AbsolutePath directory, DockerIgnore ignore, string dockerfile, DateTimeOffset timestamp)
-    {
-        using var archive = new ContextArchive(output, timestamp);
-        archive.AddTree(directory, "", ignore, dockerfile);
-        return archive.FileCount;
-    }
-
     /// <summary>Adds the file at <paramref name="source"/> (following symlinks) as <paramref name="name"/>, with its permissions.</summary>
     public void AddFile(string name, string source)
     {
@@ -65,12 +57,10 @@ public sealed class ContextArchive : IDisposable
     }
 
     /// <summary>Adds every file below <paramref name="directory"/> as <paramref name="prefix"/>/…, leaving out what <paramref name="ignore"/> excludes.</summary>
-    public void AddTree(AbsolutePath directory, string prefix, DockerIgnore ignore, string? alwaysInclude = null)
+    public void AddTree(AbsolutePath directory, string prefix, DockerIgnore ignore)
     {
         foreach (var path in Walk(directory, "", ignore).Order(StringComparer.Ordinal))
             AddFile(Join(prefix, path), directory / path);
-        if (alwaysInclude is not null && ignore.IsExcluded(alwaysInclude) && (directory / alwaysInclude).FileExists())
-            AddFile(Join(prefix, alwaysInclude), directory / alwaysInclude);
     }
 
     /// <inheritdoc />

@@ -48,12 +48,17 @@ public interface IDockerBuild : IPublish, IBaseImage
             }.Apply(DockerBuildSettings);
 
             var timestamp = GitRepository.CommitTimestamp ?? DateTimeOffset.UnixEpoch;
+            // The labels go into the Dockerfile as one instruction: one build step and one history entry for all.
+            var labels = parameters.Labels ?? new Dictionary<string, string>();
+            var target = parameters.Target;
+            parameters.Labels = null;
+            parameters.Dockerfile = DockerBuildContext.LabelledDockerfile;
             using var docker = CreateDockerClient();
             EngineProgress progress;
             try
             {
                 progress = await ImageBuilder.BuildAsync(docker, parameters,
-                    tar => ContextArchive.WriteDirectory(tar, DockerContextDirectory, DockerIgnore.For(DockerContextDirectory), dockerfile, timestamp),
+                    tar => DockerBuildContext.Write(tar, DockerContextDirectory, dockerfile, target, labels, timestamp),
                     $"{ServiceDescriptor.Service.Name} ({DockerContextDirectory / dockerfile})", Log);
             }
             catch (TargetFailedException e) when (e.Message.Contains(" : FROM ", StringComparison.Ordinal))

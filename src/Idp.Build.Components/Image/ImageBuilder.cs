@@ -30,8 +30,7 @@ public static class ImageBuilder
         if (progress.Error is { } error)
         {
             throw new TargetFailedException(
-                $"docker build of {what} failed{(progress.Step is { } step ? $" at {step}" : "")}:\n  {error}\n" +
-                $"Dockerfile: {parameters.Dockerfile}");
+                $"docker build of {what} failed{(progress.Step is { } step ? $" at {step}" : "")}:\n  {error}");
         }
         return progress;
     }

@@ -58,12 +58,6 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
             {
                 Tags = [name, $"{Registry}/{BaseImageName.Repository}:{BaseImageName.ExactTag}"],
                 Dockerfile = "Dockerfile",
-                Labels = new Dictionary<string, string>
-                {
-                    ["org.opencontainers.image.title"] = "idp dotnet-aspnet",
-                    ["org.opencontainers.image.version"] = runtime.Version,
-                    ["org.opencontainers.image.description"] = "ASP.NET Core runtime on scratch, built by Idp.Build's BaseImage target",
-                },
                 Remove = true,
                 ForceRemove = true,
             };
@@ -99,7 +93,13 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
         archive.AddDirectory("rootfs/tmp", (UnixFileMode)0b1_111_111_111);
         archive.AddDirectory("rootfs/app");
         archive.AddDirectory("rootfs/home/app");
-        archive.AddText("Dockerfile", string.Join('\n',
+        var labels = new Dictionary<string, string>
+        {
+            ["org.opencontainers.image.title"] = "idp dotnet-aspnet",
+            ["org.opencontainers.image.version"] = runtime.Version,
+            ["org.opencontainers.image.description"] = "ASP.NET Core runtime on scratch, built by Idp.Build's BaseImage target",
+        };
+        archive.AddText("Dockerfile", LabelInstruction.AddTo(string.Join('\n',
             "FROM scratch",
             "COPY rootfs/ /",
             "ENV PATH=/usr/share/dotnet:/usr/bin:/bin \\",
@@ -111,6 +111,6 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
             "    SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt",
             $"USER {AppUserId}:{AppUserId}",
             "WORKDIR /app",
-            ""));
+            ""), target: null, labels));
     }
 }

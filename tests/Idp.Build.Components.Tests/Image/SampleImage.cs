@@ -54,6 +54,21 @@ public sealed class SampleImage(ImagePipeline pipeline)
         image.Config.User.ShouldBe("1654:1654");
     }
 
+    [Fact]
+    public async Task All_labels_are_set_by_one_build_step_at_the_end()
+    {
+        pipeline.FirstPush.ExitCode.ShouldBe(0, pipeline.FirstPush.StandardOutput);
+        using var docker = DockerEngine.Connect(pipeline.Engine.Endpoint);
+
+        var history = await docker.Images.GetImageHistoryAsync($"{pipeline.Repository}:{pipeline.FirstCommit}");
+
+        // Newest first: one LABEL step with every label, after the Dockerfile's own last instruction.
+        history[0].CreatedBy.ShouldContain("LABEL");
+        history[0].CreatedBy.ShouldContain("org.opencontainers.image.revision");
+        history[0].CreatedBy.ShouldContain("io.idp.service");
+        history[1].CreatedBy.ShouldNotContain("LABEL");
+    }
+
     private static async Task<string> GetHealthAsync(int port)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
