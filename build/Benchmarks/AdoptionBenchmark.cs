@@ -21,8 +21,8 @@ static class AdoptionBenchmark
         {
             foreach (var project in new[] { "Idp.Build", "Idp.Build.Components" })
             {
-                MeasuredProcess.Run(repositoryRoot, DotNetTasks.DotNetPath, "pack", repositoryRoot / "src" / project, "--configuration", configuration, "--no-build",
-                    "--output", feed, $"-p:Version={version}", "-nologo").ThrowIfFailed($"dotnet pack {project}");
+                DotNetTasks.DotNetPack(s => s.SetProjectFile(repositoryRoot / "src" / project).SetConfiguration(configuration).EnableNoBuild()
+                    .SetOutputDirectory(feed).SetVersion(version));
             }
             return Measure(repositoryRoot, feed, version, configuration);
         }
@@ -42,11 +42,11 @@ static class AdoptionBenchmark
         {
             Directory.CreateDirectory(work);
             MeasuredProcess.Run(work, DotNetTasks.DotNetPath, "new", "webapi", "-o", "src/Weather.Api").ThrowIfFailed("dotnet new webapi");
-            Git(work, "init", "-q");
-            Commit(work, "A web API before adoption");
+            WorkspaceGit.Run(work, "init", "-q");
+            WorkspaceGit.CommitAll(work, "A web API before adoption");
 
             var adoption = MeasuredProcess.Run(work, DotNetTasks.DotNetPath, "exec", adopt, "--team", "benchmark", "--sdk-version", sdkVersion, "--feed", packages).ThrowIfFailed("idp-adopt");
-            Commit(work, "Adopt the golden path");
+            WorkspaceGit.CommitAll(work, "Adopt the golden path");
             var gate = MeasuredProcess.Run(work, work / "build.sh", "Compile", "Test", "SonarGate", "--update-quality-baseline").ThrowIfFailed("./build.sh Compile Test SonarGate --update-quality-baseline");
             var deploy = MeasuredProcess.Run(work, work / "build.sh", ["Deploy", "--environment", "local", .. platform]).ThrowIfFailed("./build.sh Deploy --environment local");
             var total = adoption.Wall + gate.Wall + deploy.Wall;
@@ -72,13 +72,4 @@ static class AdoptionBenchmark
             }
         }
     }
-
-    private static void Commit(AbsolutePath work, string message)
-    {
-        Git(work, "add", "-A");
-        Git(work, "-c", "user.name=Benchmark", "-c", "user.email=benchmark@example.invalid", "commit", "-q", "-m", message);
-    }
-
-    private static void Git(AbsolutePath work, params string[] arguments) =>
-        MeasuredProcess.Run(work, "git", arguments).ThrowIfFailed("git " + string.Join(' ', arguments));
 }

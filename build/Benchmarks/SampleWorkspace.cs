@@ -45,8 +45,8 @@ sealed class SampleWorkspace : IDisposable
         Copy(repositoryRoot / "samples" / "hello-service", workspace.Directory);
         var project = workspace.Directory / "build" / "_build.csproj";
         File.WriteAllText(project, File.ReadAllText(project).Replace("../../../src/", repositoryRoot / "src" + "/", StringComparison.Ordinal));
-        workspace.Git("init", "-q");
-        workspace.Commit("benchmark");
+        WorkspaceGit.Run(workspace.Directory, "init", "-q");
+        WorkspaceGit.CommitAll(workspace.Directory, "benchmark");
         // The bootstrapper's own first run: the build program published ReadyToRun, as every user of ./build.sh gets it.
         MeasuredProcess.Run(workspace.Directory, workspace.Directory / "build.sh", "--help").ThrowIfFailed("./build.sh --help (bootstrap)");
         return workspace;
@@ -72,12 +72,10 @@ sealed class SampleWorkspace : IDisposable
     {
         File.AppendAllText(directory / "src" / "HelloService" / "Greetings.cs", $"\n// {comment}\n");
         if (System.IO.Directory.Exists(directory / ".git"))
-            Commit(directory, comment);
+            WorkspaceGit.CommitAll(directory, comment);
     }
 
-    public void Commit(string message) => Commit(Directory, message);
-
-    public string Git(params string[] arguments) => Git(Directory, arguments);
+    public string Git(params string[] arguments) => WorkspaceGit.Run(Directory, arguments);
 
     public void Dispose()
     {
@@ -95,15 +93,6 @@ sealed class SampleWorkspace : IDisposable
             }
         }
     }
-
-    private static void Commit(AbsolutePath directory, string message)
-    {
-        Git(directory, "add", "-A");
-        Git(directory, "-c", "user.name=Idp Benchmark", "-c", "user.email=benchmark@example.invalid", "commit", "-q", "-m", message);
-    }
-
-    private static string Git(AbsolutePath directory, params string[] arguments) =>
-        MeasuredProcess.Run(directory, "git", arguments).ThrowIfFailed("git " + string.Join(' ', arguments)).Output.Trim();
 
     private static void Copy(string from, string to)
     {

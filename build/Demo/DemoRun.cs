@@ -38,8 +38,8 @@ sealed partial class DemoRun(AbsolutePath root, DemoOptions options, string conf
         log.Information($"1/5 Packing the SDK and the template as {version} into {options.Feed}");
         foreach (var project in PackedProjects)
         {
-            Run(root, DotNetTasks.DotNetPath, "pack", root / "src" / project, "--configuration", configuration, "--no-build", "--output", options.Feed,
-                $"-p:Version={version}", "-nologo");
+            DotNetTasks.DotNetPack(s => s.SetProjectFile(root / "src" / project).SetConfiguration(configuration).EnableNoBuild()
+                .SetOutputDirectory(options.Feed).SetVersion(version));
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Idp.Adopt.Tests.Support;
+using Idp.Build.Components.Descriptor;
 using Idp.Testing;
 
 namespace Idp.Adopt.Tests;
@@ -12,7 +12,7 @@ namespace Idp.Adopt.Tests;
 /// probes. The SDK comes from the folder feed, everything else from the NuGet cache, so no network is needed.
 /// </summary>
 [Collection(FeedCollection.Name)]
-public sealed partial class AdoptedRepositoriesRunTheGoldenPath(AdoptionFeed feed, LocalDockerPlatform platform)
+public sealed class AdoptedRepositoriesRunTheGoldenPath(AdoptionFeed feed, LocalDockerPlatform platform)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
 
@@ -58,7 +58,7 @@ public sealed partial class AdoptedRepositoriesRunTheGoldenPath(AdoptionFeed fee
         {
             deploy.ShouldSucceed();
             deploy.Output.ShouldMatch(@"Deploy\s+│ Succeeded");
-            var healthPath = HealthPath().Match(repository.Read("idp.yaml")).Groups["path"].Value;
+            var healthPath = ServiceDescriptorReader.Read(repository.PathOf("idp.yaml")).Service.HealthPath;
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}{healthPath}"));
             response.IsSuccessStatusCode.ShouldBeTrue($"GET {healthPath} answered {(int)response.StatusCode}");
@@ -67,13 +67,7 @@ public sealed partial class AdoptedRepositoriesRunTheGoldenPath(AdoptionFeed fee
         }
         finally
         {
-            Command.Run("docker", ["-H", platform.Engine.Endpoint.ToString(), "rm", "-f", $"idp-{ServiceName().Match(repository.Read("idp.yaml")).Groups["name"].Value}"], repository.Root, TimeSpan.FromMinutes(1));
+            Command.Run("docker", ["-H", platform.Engine.Endpoint.ToString(), "rm", "-f", $"idp-{ServiceDescriptorReader.Read(repository.PathOf("idp.yaml")).Service.Name}"], repository.Root, TimeSpan.FromMinutes(1));
         }
     }
-
-    [GeneratedRegex(@"^\s+healthPath:\s*(?<path>/\S*)", RegexOptions.Multiline)]
-    private static partial Regex HealthPath();
-
-    [GeneratedRegex(@"^service:\s*\n\s+name:\s*(?<name>[a-z0-9-]+)", RegexOptions.Multiline)]
-    private static partial Regex ServiceName();
 }
