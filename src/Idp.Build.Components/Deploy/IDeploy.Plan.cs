@@ -13,7 +13,7 @@ public partial interface IDeploy
             var environment = DeployEnvironment;
             if (environment.IsLocal)
                 throw new TargetFailedException("DeployPlan compares with a cluster; the local environment has none. Choose an OpenShift environment with --environment.");
-            var manifests = await RenderManifestsAsync(environment, PushResult.ReadFrom(ArtifactsDirectory));
+            var manifests = await RenderManifestsAsync(environment, PushedImage);
             using var deployer = new KubernetesDeployer(ClusterConnection);
             var plan = await PlanAsync(deployer, manifests);
             Log.Information(plan.ToText());

@@ -39,7 +39,7 @@ public partial interface IDeploy : IPush, IVaultSecrets, IHazCluster, IEmitDora
         .Triggers(EmitDora)
         .Executes(async () =>
         {
-            var image = PushResult.ReadFrom(ArtifactsDirectory);
+            var image = PushedImage;
             var environment = DeployEnvironment;
             if (environment.IsLocal)
                 await DeployLocallyAsync(environment, image);

@@ -11,9 +11,22 @@ namespace Idp.Build.Components.Registry;
 /// </summary>
 public interface IPush : IDockerBuild, IHazRegistryCredentials
 {
+    [Parameter("The digest of an image pushed earlier, e.g. IMAGE_DIGEST from the image job's dotenv report: Deploy promotes that image, and nothing is built or pushed again")]
+    string? ImageDigest => TryGetValue(() => ImageDigest);
+
+    /// <summary>False when <see cref="ImageDigest"/> names the image to promote: then Push, and what only it needs, is skipped.</summary>
+    bool BuildsNewImage => ImageDigest is null;
+
+    /// <summary>
+    /// The image downstream targets use, by digest: the one <see cref="ImageDigest"/> names (checked against
+    /// <c>artifacts/image.json</c> when that is present), else the one Push recorded.
+    /// </summary>
+    PushResult PushedImage => ImageDigest is { } digest ? PromotedImage.Of(digest, ImageRepository, ImageTags[0], ArtifactsDirectory) : PushResult.ReadFrom(ArtifactsDirectory);
+
     Target Push => _ => _
         .Description("Pushes the image and writes its digest to artifacts/image.json and artifacts/image.env")
         .DependsOn(DockerBuild)
+        .OnlyWhenStatic(() => BuildsNewImage)
         .Executes(async () =>
         {
             var host = RegistryHost.Of(UsesLocalRegistry ? Registry : RegistryAddress!);
