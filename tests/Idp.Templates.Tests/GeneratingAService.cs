@@ -72,6 +72,15 @@ public sealed class GeneratingAService(TemplateHive templates)
             p => p.ShouldNotContain("ProjectReference"));
     }
 
+    [Fact]
+    public void Without_sdkVersion_the_sdk_packages_are_those_of_the_template_packages_own_version()
+    {
+        using var generated = templates.New("-n", "Payments.Api", "--team", "payments");
+
+        generated.Result.ShouldSucceed();
+        generated.Read("Payments.Api/Directory.Packages.props").ShouldContain($"<IdpBuildVersion>{TemplateHive.PackageVersion}</IdpBuildVersion>");
+    }
+
     [Theory]
     [InlineData(new string[0], true, false)]
     [InlineData(new[] { "--gitlab" }, true, false)]

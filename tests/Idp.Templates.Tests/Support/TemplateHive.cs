@@ -12,10 +12,13 @@ public sealed class TemplateHive : IDisposable
     public TemplateHive()
     {
         var packages = Path.Combine(root, "packages");
-        Dotnet(root, "pack", RepositoryLayout.TemplateProject, "--output", packages, "--nologo", "-v", "q").ShouldSucceed();
+        Dotnet(root, "pack", RepositoryLayout.TemplateProject, "--output", packages, $"-p:Version={PackageVersion}", "--nologo", "-v", "q").ShouldSucceed();
         Package = Directory.GetFiles(packages, "Idp.Templates.*.nupkg").Single();
         Dotnet(root, "new", "install", Package, "--debug:custom-hive", Hive).ShouldSucceed();
     }
+
+    /// <summary>The version the package is packed under: not the repository's default, so that it shows where it is used.</summary>
+    public const string PackageVersion = "0.9.0-hive";
 
     /// <summary>The packed Idp.Templates package.</summary>
     public string Package { get; }
