@@ -64,6 +64,15 @@ sealed class SampleWorkspace : IDisposable
     public ProcessMeasurement Build(params string[] arguments) =>
         MeasuredProcess.Run(Directory, Directory / "build.sh", [.. arguments, .. PlatformArguments]);
 
+    /// <summary>The seconds <paramref name="targets"/> took in the last run, from its record (<c>.nuke/temp/run.json</c>).</summary>
+    public double TargetSeconds(params string[] targets)
+    {
+        using var record = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Directory / ".nuke" / "temp" / "run.json"));
+        return record.RootElement.GetProperty("targets").EnumerateArray()
+            .Where(t => targets.Contains(t.GetProperty("name").GetString()))
+            .Sum(t => t.GetProperty("durationMs").GetDouble()) / 1000;
+    }
+
     public ProcessMeasurement Docker(AbsolutePath directory, params string[] arguments) =>
         MeasuredProcess.Run(directory, "/usr/bin/env", [$"DOCKER_HOST={Engine}", "DOCKER_BUILDKIT=0", "docker", .. arguments]);
 
