@@ -18,6 +18,11 @@ public sealed class SqliteStore : DoraStore
     private Task _checkpoint = Task.CompletedTask;
     private long _walFrames;
 
+    // The one connection that writes, kept open: SQLite empties a connection's page cache when it finds that another
+    // connection wrote since its last transaction, so a writer taken from the pool started most batches with a cold
+    // cache and read the indexes it updates back from the file. Guarded by _writer.
+    private DbConnection? _writerConnection;
+
     /// <summary>Opens (and creates when missing) the database at <paramref name="path"/>.</summary>
     public SqliteStore(string path, Func<string, bool> isProduction) : base(SqlDialect.Sqlite, isProduction)
     {
@@ -43,6 +48,8 @@ public sealed class SqliteStore : DoraStore
     public override async ValueTask DisposeAsync()
     {
         await _checkpoint;
+        if (_writerConnection is not null)
+            await _writerConnection.DisposeAsync();
         _writer.Dispose();
         SqliteConnection.ClearAllPools();
     }
@@ -66,7 +73,7 @@ public sealed class SqliteStore : DoraStore
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            var connection = _writerConnection ??= await OpenAsync(cancellationToken);
             if (Interlocked.Read(ref _walFrames) >= RestartFromFrames)
             {
                 // A checkpoint beside the writes is always behind the batch being written, so the writer never finds
@@ -84,6 +91,16 @@ public sealed class SqliteStore : DoraStore
             if (_checkpoint.IsCompleted)
                 _checkpoint = Task.Run(CheckpointBesideAsync, CancellationToken.None);
             return result;
+        }
+        catch
+        {
+            // Whatever failed, the next batch starts on a new connection.
+            if (_writerConnection is { } used)
+            {
+                _writerConnection = null;
+                await used.DisposeAsync();
+            }
+            throw;
         }
         finally
         {
