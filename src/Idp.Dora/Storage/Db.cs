@@ -6,32 +6,9 @@ namespace Idp.Dora.Storage;
 /// <summary>Runs <see cref="Statement"/>s on any ADO.NET connection inside a transaction.</summary>
 internal static class Db
 {
-    /// <summary>Runs <paramref name="statements"/> in order: all in one round trip where the provider has ADO.NET
-    /// batches (Npgsql) and none is run per row, else one by one.</summary>
     public static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, IEnumerable<Statement> statements, CancellationToken cancellationToken)
     {
-        var list = statements.ToList();
-        if (list.Count > 1 && connection.CanCreateBatch && list.All(s => s.Rows is null))
-        {
-            await using var batch = connection.CreateBatch();
-            batch.Transaction = transaction;
-            foreach (var statement in list)
-            {
-                var command = batch.CreateBatchCommand();
-                command.CommandText = statement.Sql;
-                foreach (var (name, value) in statement.Parameters)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    parameter.Value = value ?? DBNull.Value;
-                    command.Parameters.Add(parameter);
-                }
-                batch.BatchCommands.Add(command);
-            }
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-            return;
-        }
-        foreach (var statement in list)
+        foreach (var statement in statements)
         {
             await using var command = Command(connection, transaction, statement);
             foreach (var _ in Runs(command, statement))

@@ -77,11 +77,9 @@ public abstract partial class DoraStore
                     Convert.ToInt32(row.GetValue(5), System.Globalization.CultureInfo.InvariantCulture) == 1)
                     Rollups.CountDeployment(slots, row.GetString(7), row.GetString(8), row.GetInt64(6), 0, now - was);
             }, cancellationToken);
-        await Db.ExecuteAsync(connection, transaction,
-        [
-            .. flips.SelectMany(flip => MultiRow.In(Dialect, $"UPDATE deployments SET failed = {flip.Key} WHERE (source, id) IN", [Column.Text("source"), Column.Text("id")], flip.Value)),
-            .. Rollups.Write(Dialect, slots, leadTimes),
-        ], cancellationToken);
+        foreach (var (failed, keys) in flips)
+            await Db.ExecuteAsync(connection, transaction, MultiRow.In(Dialect, $"UPDATE deployments SET failed = {failed} WHERE (source, id) IN", [Column.Text("source"), Column.Text("id")], keys), cancellationToken);
+        await Db.ExecuteAsync(connection, transaction, Rollups.Write(Dialect, slots, leadTimes), cancellationToken);
     }
 
     private bool CountsAsDeployment(DeploymentEvent d) => d.Succeeded && _plan.IsProduction(d.Environment);
