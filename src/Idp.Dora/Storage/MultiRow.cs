@@ -9,12 +9,21 @@ namespace Idp.Dora.Storage;
 internal static class MultiRow
 {
     /// <summary><c>INSERT INTO table (columns) SELECT … tail</c>, one statement per round of <paramref name="key"/>.</summary>
-    public static IEnumerable<Statement> Insert(SqlDialect dialect, string table, Column[] columns, IReadOnlyList<object?[]> rows, string tail, Func<object?[], string>? key = null)
+    public static IEnumerable<Statement> Insert(SqlDialect dialect, string table, Column[] columns, IReadOnlyList<object?[]> rows, string tail, Func<object?[], string>? key = null) =>
+        Insert(dialect.Rows, table, columns, rows, tail, key);
+
+    /// <summary>As <see cref="Insert(SqlDialect, string, Column[], IReadOnlyList{object?[]}, string, Func{object?[], string}?)"/>,
+    /// but the rows travel as keys do (<see cref="SqlDialect.Keys"/>): for many short rows of numbers and short text,
+    /// where one statement over all of them costs SQLite less than a run of the prepared statement per row.</summary>
+    public static IEnumerable<Statement> InsertShort(SqlDialect dialect, string table, Column[] columns, IReadOnlyList<object?[]> rows, string tail) =>
+        Insert(dialect.Keys, table, columns, rows, tail, key: null);
+
+    private static IEnumerable<Statement> Insert(IRowSource rowSource, string table, Column[] columns, IReadOnlyList<object?[]> rows, string tail, Func<object?[], string>? key)
     {
         var names = string.Join(", ", columns.Select(c => c.Name));
         foreach (var round in Rounds(rows, key))
         {
-            var source = dialect.Rows.Select(columns, round);
+            var source = rowSource.Select(columns, round);
             yield return source with { Sql = $"INSERT INTO {table} ({names}) {source.Sql} {tail}" };
         }
     }

@@ -80,11 +80,11 @@ internal static class Rollups
     /// <summary>Adds the counted deltas to the rollup tables.</summary>
     public static IEnumerable<Statement> Write(SqlDialect dialect, Dictionary<(string Scope, long Slot), (long Deployments, long Failed)> slots, Dictionary<(string Scope, long Day, int Bucket), long> leadTimes) =>
     [
-        .. MultiRow.Insert(dialect, "deployment_rollups", [Column.Text("scope"), Column.Integer("slot"), Column.Integer("deployments"), Column.Integer("failed")],
+        .. MultiRow.InsertShort(dialect, "deployment_rollups", [Column.Text("scope"), Column.Integer("slot"), Column.Integer("deployments"), Column.Integer("failed")],
             [.. slots.Where(s => s.Value != (0, 0)).Select(s => new object?[] { s.Key.Scope, s.Key.Slot, s.Value.Deployments, s.Value.Failed })],
             "ON CONFLICT (scope, slot) DO UPDATE SET deployments = deployment_rollups.deployments + excluded.deployments, " +
             "failed = deployment_rollups.failed + excluded.failed"),
-        .. MultiRow.Insert(dialect, "lead_time_rollups", [Column.Text("scope"), Column.Integer("day"), Column.Integer("bucket"), Column.Integer("samples")],
+        .. MultiRow.InsertShort(dialect, "lead_time_rollups", [Column.Text("scope"), Column.Integer("day"), Column.Integer("bucket"), Column.Integer("samples")],
             [.. leadTimes.Where(l => l.Value != 0).Select(l => new object?[] { l.Key.Scope, l.Key.Day, l.Key.Bucket, l.Value })],
             "ON CONFLICT (scope, day, bucket) DO UPDATE SET samples = lead_time_rollups.samples + excluded.samples"),
     ];
