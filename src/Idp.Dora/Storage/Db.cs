@@ -37,8 +37,7 @@ internal static class Db
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = statement.Sql;
-        foreach (var (name, value) in statement.Parameters)
-            Add(command, name, value);
+        Bind(command.Parameters, command.CreateParameter, statement.Parameters);
         return command;
     }
 
@@ -62,12 +61,21 @@ internal static class Db
         }
     }
 
-    private static DbParameter Add(DbCommand command, string name, object? value)
+    /// <summary>Adds named values to the parameters of a command, or of a batch command (<paramref name="create"/> makes one).</summary>
+    public static void Bind(DbParameterCollection target, Func<DbParameter> create, IEnumerable<(string Name, object? Value)> parameters)
     {
-        var parameter = command.CreateParameter();
+        foreach (var (name, value) in parameters)
+            Add(target, create, name, value);
+    }
+
+    private static DbParameter Add(DbCommand command, string name, object? value) => Add(command.Parameters, command.CreateParameter, name, value);
+
+    private static DbParameter Add(DbParameterCollection target, Func<DbParameter> create, string name, object? value)
+    {
+        var parameter = create();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
+        target.Add(parameter);
         return parameter;
     }
 }

@@ -200,7 +200,7 @@ public abstract partial class DoraStore
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        Bind(command, Parameters(sql, filter));
+        Db.Bind(command.Parameters, command.CreateParameter, Parameters(sql, filter));
         return command;
     }
 

@@ -68,15 +68,4 @@ public abstract partial class DoraStore : IAsyncDisposable
         await Db.ExecuteAsync(connection, transaction, statements, cancellationToken);
         return true;
     }
-
-    private protected static void Bind(DbCommand command, IEnumerable<(string Name, object? Value)> parameters)
-    {
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-    }
 }

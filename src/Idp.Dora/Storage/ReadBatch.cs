@@ -34,7 +34,7 @@ internal sealed class ReadBatch
         {
             var command = batch.CreateBatchCommand();
             command.CommandText = sql;
-            Bind(command.Parameters, command.CreateParameter, parameters);
+            Db.Bind(command.Parameters, command.CreateParameter, parameters);
             batch.BatchCommands.Add(command);
         }
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -54,21 +54,10 @@ internal sealed class ReadBatch
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            Bind(command.Parameters, command.CreateParameter, parameters);
+            Db.Bind(command.Parameters, command.CreateParameter, parameters);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
                 row(reader);
-        }
-    }
-
-    private static void Bind(DbParameterCollection target, Func<DbParameter> create, IEnumerable<(string Name, object? Value)> parameters)
-    {
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = create();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            target.Add(parameter);
         }
     }
 }
