@@ -14,16 +14,6 @@ public sealed class DockerIgnore
 
     private DockerIgnore(IReadOnlyList<(Regex, bool, string)> rules) => _rules = rules;
 
-    /// <summary>Nothing is ignored.</summary>
-    public static DockerIgnore None { get; } = new([]);
-
-    /// <summary>Reads <c>.dockerignore</c> in <paramref name="contextDirectory"/>, or <see cref="None"/> when there is none.</summary>
-    public static DockerIgnore For(AbsolutePath contextDirectory)
-    {
-        var file = contextDirectory / ".dockerignore";
-        return file.FileExists() ? Parse(File.ReadAllLines(file)) : None;
-    }
-
     /// <summary>Parses the lines of a <c>.dockerignore</c> file.</summary>
     public static DockerIgnore Parse(IEnumerable<string> lines)
     {

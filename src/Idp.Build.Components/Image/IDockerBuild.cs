@@ -49,8 +49,8 @@ public interface IDockerBuild : IPublish, IBaseImage
 
             var timestamp = GitRepository.CommitTimestamp ?? DateTimeOffset.UnixEpoch;
             // The labels go into the Dockerfile as one instruction: one build step and one history entry for all.
-            var labels = parameters.Labels ?? new Dictionary<string, string>();
-            var target = parameters.Target;
+            // Read after DockerBuildSettings, which may have changed any of them.
+            var (labels, target, ownDockerfile) = (parameters.Labels ?? new Dictionary<string, string>(), parameters.Target, parameters.Dockerfile);
             parameters.Labels = null;
             parameters.Dockerfile = DockerBuildContext.LabelledDockerfile;
             using var docker = CreateDockerClient();
@@ -58,8 +58,8 @@ public interface IDockerBuild : IPublish, IBaseImage
             try
             {
                 progress = await ImageBuilder.BuildAsync(docker, parameters,
-                    tar => DockerBuildContext.Write(tar, DockerContextDirectory, dockerfile, target, labels, timestamp),
-                    $"{ServiceDescriptor.Service.Name} ({DockerContextDirectory / dockerfile})", Log);
+                    tar => DockerBuildContext.Write(tar, DockerContextDirectory, ownDockerfile, target, labels, timestamp),
+                    $"{ServiceDescriptor.Service.Name} ({DockerContextDirectory / ownDockerfile})", Log);
             }
             catch (TargetFailedException e) when (e.Message.Contains(" : FROM ", StringComparison.Ordinal))
             {
