@@ -31,7 +31,7 @@ public abstract class MedianFromRollups(DoraBackend backend)
             await using (var store = Open(where))
             {
                 await store.MigrateAsync();
-                var events = Read(History(new Random(seed)));
+                var events = ValidEvents.Read(History(new Random(seed)), Production);
                 foreach (var batch in events.Chunk(37))
                     await store.IngestAsync(batch);
 
@@ -98,13 +98,6 @@ public abstract class MedianFromRollups(DoraBackend backend)
             "WHERE i.production = 1 AND i.created_ms >= @from AND i.created_ms < @to AND i.resolved_ms IS NOT NULL" + Narrow(filter).Replace(" service", " i.service", StringComparison.Ordinal).Replace(" team", " i.team", StringComparison.Ordinal),
             filter);
         return [.. rows.Where(r => r >= 0)];
-    }
-
-    private static List<DoraEvent> Read(List<JsonObject> history)
-    {
-        var (events, errors) = new EventReader(Production).Read(JsonDocument.Parse(new JsonArray([.. history]).ToJsonString()).RootElement);
-        errors.ShouldBeEmpty();
-        return [.. events];
     }
 
     /// <summary>Ten days of deployments of two services, lead times from seconds to days (so the samples spread over

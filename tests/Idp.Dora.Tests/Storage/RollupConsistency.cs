@@ -24,7 +24,7 @@ public abstract class RollupConsistency(DoraBackend backend)
     {
         for (var seed = 0; seed < 6; seed++)
         {
-            var events = Read(History(new Random(seed)));
+            var events = ValidEvents.Read(History(new Random(seed)), Production);
             var inOrder = await StoreAsync(events.Chunk(events.Count).ToList());
             var random = new Random(seed + 100);
             var shuffled = events.Concat(events.Where(_ => random.Next(3) == 0)).ToArray();
@@ -67,13 +67,6 @@ public abstract class RollupConsistency(DoraBackend backend)
         await transaction.RollbackAsync();
         lines.Sort(StringComparer.Ordinal);
         return string.Join('\n', lines);
-    }
-
-    private static List<DoraEvent> Read(List<JsonObject> history)
-    {
-        var (events, errors) = new EventReader(Production).Read(JsonDocument.Parse(new JsonArray([.. history]).ToJsonString()).RootElement);
-        errors.ShouldBeEmpty();
-        return [.. events];
     }
 
     /// <summary>Two services and teams; redeploys of shared commits, rollbacks, staging deploys, incidents linked by

@@ -24,7 +24,7 @@ public abstract class SchemaUpgrade(DoraBackend backend)
     public async Task Version_2_database_upgrades_on_start_and_answers_as_before()
     {
         var where = (await backend.NewStoreArgumentsAsync())[1];
-        var events = Read(History());
+        var events = ValidEvents.Read(History(), Production);
         await using (var connection = Connect(where))
         {
             await connection.OpenAsync();
@@ -92,13 +92,6 @@ public abstract class SchemaUpgrade(DoraBackend backend)
         await transaction.RollbackAsync();
         lines.Sort(StringComparer.Ordinal);
         return string.Join('\n', lines);
-    }
-
-    private static DoraEvent[] Read(List<JsonObject> history)
-    {
-        var (events, errors) = new EventReader(Production).Read(JsonDocument.Parse(new JsonArray([.. history]).ToJsonString()).RootElement);
-        errors.ShouldBeEmpty();
-        return [.. events];
     }
 
     /// <summary>A week of deployments of two services with shared commits, a rollback and incidents linked both ways.</summary>
