@@ -4,13 +4,14 @@ namespace Idp.Dora.Benchmarks;
 
 /// <summary>
 /// One store's figures. The store is filled in process to <c>events − measured</c> events (see <see cref="Seeding"/>),
-/// then the last <c>measured</c> events go through <c>POST /api/events</c> (see <see cref="HttpIngest"/>), so the ingest
-/// rate is that of a store holding nearly all the events. With all <c>events</c> stored, the 90-day
+/// then the last <c>measured</c> events go through <c>POST /api/events</c> (see <see cref="HttpIngest"/>), half from one
+/// sender and half from four at once, so the ingest rate is that of a store holding nearly all the events. With all <c>events</c> stored, the 90-day
 /// <c>GET /api/metrics/dora</c> is timed for all services, for each of the 20 services, and for a team in another time zone.
 /// </summary>
 public static class DoraBenchmark
 {
     private const int QueryRounds = 20;
+    private const int Senders = 4;
     private static readonly DateTimeOffset End = new(2024, 6, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Start = End.AddDays(-90);
 
@@ -33,18 +34,9 @@ public static class DoraBenchmark
                 $"EventReader + DoraStore.IngestAsync in process (no HTTP), batches of {Seeding.BatchSize:N0}, store growing from 0 to {seeded:N0}; {store.Settings}"));
         }
 
-        Console.Error.WriteLine($"{kind}: posting {measured:N0} events in batches of {HttpIngest.BatchSize:N0}…");
-        var (rates, cpuSeconds) = await HttpIngest.MeasureAsync(store, generator, measured, seeded);
-        figures.Add(Figure.AtLeast($"dora.{kind}.ingest", rates, "events/s", 5_000,
-            $"POST /api/events, one request at a time, batches of {HttpIngest.BatchSize:N0} generated events (validated, deduplicated by (source, id), folded into the rollups), " +
-            $"store growing from {seeded:N0} to {events:N0}; median of {rates.Count} slices; {store.Settings}; load average {MachineFacts.ReadLoadAverage()} at the end"));
-
-        if (cpuSeconds is { } cpu)
-        {
-            figures.Add(Figure.Context($"dora.{kind}.ingest.per-cpu-second", [measured / cpu], "events/s",
-                $"the same events per second of CPU time used by the endpoint{(kind == "postgres" ? " and the PostgreSQL server" : "")} ({cpu:0.0} s for {measured:N0} events): " +
-                "the rate one otherwise idle core would reach, apart from the share of the machine the run was given"));
-        }
+        // Half the events from one sender, the other half from several at once, as pipelines post to a shared endpoint.
+        var alone = await PostAsync(figures, store, generator, measured / 2, seeded, senders: 1);
+        await PostAsync(figures, store, generator, measured - alone, seeded + alone, Senders);
 
         Console.Error.WriteLine($"{kind}: VACUUM ANALYZE (PostgreSQL only), then timing the 90-day queries…");
         await store.SettleAsync();
@@ -57,6 +49,25 @@ public static class DoraBenchmark
         await AddQueryAsync(figures, store, "one-team-zurich-monday", [$"/api/metrics/dora?{window}&team=team-1&timeZone=Europe/Zurich&weekStart=monday"],
             $"the same for one of 5 teams, days in Europe/Zurich, weeks from Monday, {stored}");
         return figures;
+    }
+
+    private static async Task<int> PostAsync(List<Figure> figures, StoreUnderTest store, EventGenerator generator, int events, int storedBefore, int senders)
+    {
+        var kind = store.Kind;
+        var name = senders == 1 ? $"dora.{kind}.ingest.one-sender" : $"dora.{kind}.ingest";
+        Console.Error.WriteLine($"{kind}: posting {events:N0} events in batches of {HttpIngest.BatchSize:N0} from {senders} sender(s)…");
+        var (rates, posted, cpuSeconds) = await HttpIngest.MeasureAsync(store, generator, events, storedBefore, senders);
+        figures.Add(Figure.AtLeast(name, rates, "events/s", 5_000,
+            $"POST /api/events, {(senders == 1 ? "one request at a time" : $"{senders} senders at once, each posting its next batch when answered")}, " +
+            $"batches of {HttpIngest.BatchSize:N0} generated events (validated, deduplicated by (source, id), folded into the rollups), " +
+            $"store growing from {storedBefore:N0} to {storedBefore + posted:N0}; median of {rates.Count} slices; {store.Settings}; load average {MachineFacts.ReadLoadAverage()} at the end"));
+        if (cpuSeconds is { } cpu)
+        {
+            figures.Add(Figure.Context($"{name}.per-cpu-second", [posted / cpu], "events/s",
+                $"the same events per second of CPU time used by the endpoint{(kind == "postgres" ? " and the PostgreSQL server" : "")} ({cpu:0.0} s for {posted:N0} events): " +
+                "the rate one otherwise idle core would reach, apart from the share of the machine the run was given"));
+        }
+        return posted;
     }
 
     private static async Task AddQueryAsync(List<Figure> figures, StoreUnderTest store, string name, IReadOnlyList<string> urls, string note)

@@ -10,11 +10,13 @@ namespace Idp.Dora.Storage;
 public abstract partial class DoraStore : IAsyncDisposable
 {
     private readonly IngestPlan _plan;
+    private readonly GroupCommit _groupCommit;
 
     private protected DoraStore(SqlDialect dialect, Func<string, bool> isProduction)
     {
         Dialect = dialect;
         _plan = new IngestPlan(dialect, isProduction);
+        _groupCommit = new GroupCommit(IngestGroupAsync);
     }
 
     /// <summary>"sqlite" or "postgres", shown on the dashboard and in logs.</summary>
@@ -25,22 +27,31 @@ public abstract partial class DoraStore : IAsyncDisposable
     /// <summary>Applies the migrations that this database has not seen yet.</summary>
     public abstract Task MigrateAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Stores new events and folds them into the derived tables in one transaction; re-sent events change nothing.</summary>
-    public async Task<IngestResult> IngestAsync(IReadOnlyList<DoraEvent> events, CancellationToken cancellationToken = default)
+    /// <summary>Stores new events and folds them into the derived tables in one transaction, which batches posted
+    /// meanwhile may share (see <see cref="GroupCommit"/>); re-sent events change nothing.</summary>
+    public Task<IngestResult> IngestAsync(IReadOnlyList<DoraEvent> events, CancellationToken cancellationToken = default) =>
+        _groupCommit.WriteAsync(events, cancellationToken);
+
+    private Task<IReadOnlyList<IngestResult>> IngestGroupAsync(IReadOnlyList<IReadOnlyList<DoraEvent>> batches)
     {
         var received = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        // Within a batch, as across batches, the first event with a (source, id) is the one kept.
-        var unique = events.DistinctBy(e => (e.Source, e.Id)).ToList();
-        return await WriteAsync(async (connection, transaction) =>
+        // Within a group, as across groups, the first event with a (source, id) is the one kept.
+        var unique = batches.SelectMany(b => b).DistinctBy(e => (e.Source, e.Id)).ToList();
+        return WriteAsync<IReadOnlyList<IngestResult>>(async (connection, transaction) =>
         {
             var inserted = new HashSet<(string, string)>();
             await Db.ReadAsync(connection, transaction, _plan.InsertEvents(unique, received),
-                row => inserted.Add((row.GetString(0), row.GetString(1))), cancellationToken);
+                row => inserted.Add((row.GetString(0), row.GetString(1))), CancellationToken.None);
             var fresh = unique.Where(e => inserted.Contains((e.Source, e.Id))).ToList();
             if (fresh.Count > 0)
-                await FoldAsync(connection, transaction, fresh, cancellationToken);
-            return new IngestResult(fresh.Count, events.Count - fresh.Count);
-        }, cancellationToken);
+                await FoldAsync(connection, transaction, fresh, CancellationToken.None);
+            var counted = new HashSet<(string, string)>();
+            return [.. batches.Select(batch =>
+            {
+                var accepted = batch.Count(e => inserted.Contains((e.Source, e.Id)) && counted.Add((e.Source, e.Id)));
+                return new IngestResult(accepted, batch.Count - accepted);
+            })];
+        }, CancellationToken.None);
     }
 
     /// <summary>Registers a team for the adoption rate; registering again changes nothing.</summary>
