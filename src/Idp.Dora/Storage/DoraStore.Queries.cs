@@ -61,7 +61,7 @@ public abstract partial class DoraStore
             return rows;
         }
         Add(reads, single, filter with { To = DateTimeOffset.FromUnixTimeMilliseconds(firstSlot * Rollups.SlotMs) }, Row);
-        Add(reads, $"SELECT slot * {Rollups.SlotMs}, deployments, failed FROM deployment_rollups WHERE scope = @scope AND slot >= @from AND slot < @to AND deployments > 0",
+        Add(reads, $"SELECT slot * {Rollups.SlotMs}, deployments, failed FROM deployment_rollups WHERE scope IN ({Rollups.ScopesRead(filter)}) AND slot >= @from AND slot < @to AND deployments > 0",
             filter, Row, fromValue: firstSlot, toValue: endSlot);
         Add(reads, single, filter with { From = DateTimeOffset.FromUnixTimeMilliseconds(endSlot * Rollups.SlotMs) }, Row);
         return rows;
@@ -90,7 +90,7 @@ public abstract partial class DoraStore
         }
         Add(reads, ExactLeadTimes(dialect, filter), filter with { To = whole.From }, Edge);
         Add(reads, ExactLeadTimes(dialect, filter), filter with { From = whole.To }, Edge);
-        Add(reads, "SELECT CAST(bucket AS BIGINT), CAST(SUM(samples) AS BIGINT) FROM lead_time_rollups WHERE scope = @scope AND day >= @from AND day < @to GROUP BY bucket",
+        Add(reads, $"SELECT CAST(bucket AS BIGINT), CAST(SUM(samples) AS BIGINT) FROM lead_time_rollups WHERE scope IN ({Rollups.ScopesRead(filter)}) AND day >= @from AND day < @to GROUP BY bucket",
             filter, row => counts.Buckets[(int)row.GetInt64(0)] = row.GetInt64(1), fromValue: firstDay, toValue: endDay);
         return counts;
     }
@@ -190,6 +190,8 @@ public abstract partial class DoraStore
             parameters.Add(("team", filter.Team));
         if (sql.Contains("@scope", StringComparison.Ordinal))
             parameters.Add(("scope", Rollups.ScopeOf(filter)));
+        if (sql.Contains("@newline", StringComparison.Ordinal))
+            parameters.Add(("newline", "\n"));
         return parameters;
     }
 

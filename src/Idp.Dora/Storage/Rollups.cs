@@ -4,9 +4,10 @@ namespace Idp.Dora.Storage;
 
 /// <summary>
 /// The keys of the rollup tables that let a metrics query read a few thousand rows instead of every deployment and
-/// change. Each fact is counted once per scope it belongs to (all, its service, its team, its service and team), so a
-/// query reads exactly one scope. Lead-time samples are counted per UTC day in log-scale buckets of about 4 % width
-/// (exact below 32 ms); the median is then read exactly from the one bucket that holds it.
+/// change. Each fact is counted in three scopes: all, its team, and its service and team together; a query reads one
+/// scope, or for one service the (service, team) scopes the catalog lists. Lead-time samples are counted per UTC day in
+/// log-scale buckets of about 4 % width (exact below 32 ms); the median is then read exactly from the one bucket that
+/// holds it.
 /// </summary>
 internal static class Rollups
 {
@@ -22,16 +23,27 @@ internal static class Rollups
 
     public static long FloorDiv(long value, long divisor) => value >= 0 ? value / divisor : ((value + 1) / divisor) - 1;
 
-    /// <summary>The scopes a fact of <paramref name="service"/> and <paramref name="team"/> is counted in.</summary>
-    public static string[] ScopesOf(string service, string team) => [All, "s\n" + service, "t\n" + team, $"st\n{service}\n{team}"];
+    /// <summary>The scopes a fact of <paramref name="service"/> and <paramref name="team"/> is counted in: all, its team,
+    /// and its service and team together. A query for one service reads the (service, team) scopes the catalog lists for
+    /// it (see <see cref="ScopesRead"/>), nearly always one: a scope of its own for each service added a quarter to the
+    /// rows each ingest updates, for no fewer rows read. A team's scope stays, as a team may own many services.</summary>
+    public static string[] ScopesOf(string service, string team) => [All, "t\n" + team, ServiceAndTeam(service, team)];
 
-    /// <summary>The one scope a query for <paramref name="filter"/> reads.</summary>
+    /// <summary>The scope of the facts of <paramref name="service"/> deployed by <paramref name="team"/>.</summary>
+    public static string ServiceAndTeam(string service, string team) => $"st\n{service}\n{team}";
+
+    /// <summary>What goes into <c>scope IN (…)</c> for <paramref name="filter"/>: the parameter <c>@scope</c> (see
+    /// <see cref="ScopeOf"/>), or for one service the catalog's (service, team) scopes of it, built with <c>@newline</c>.</summary>
+    public static string ScopesRead(DoraFilter filter) => filter is { Service: not null, Team: null }
+        ? "SELECT 'st' || @newline || service || @newline || team FROM catalog WHERE service = @service"
+        : "@scope";
+
+    /// <summary>The one scope of a query for all services, one team, or one service and team.</summary>
     public static string ScopeOf(DoraFilter filter) => (filter.Service, filter.Team) switch
     {
-        (null, null) => All,
-        ({ } service, null) => "s\n" + service,
+        ({ } service, { } team) => ServiceAndTeam(service, team),
         (null, { } team) => "t\n" + team,
-        ({ } service, { } team) => $"st\n{service}\n{team}",
+        _ => All,
     };
 
     /// <summary>The lead-time bucket of a positive <paramref name="ms"/>: 16 buckets per power of two.</summary>

@@ -90,6 +90,13 @@ internal static class Schema
         DROP TABLE lead_time_rollups;
         ALTER TABLE lead_time_rollups_v3 RENAME TO lead_time_rollups;
         """,
+        // Rollups keep three scopes, all, team and (service, team) (see Rollups.ScopesOf); a query for a service sums
+        // the (service, team) scopes from the catalog. This drops the service scopes, "s\n…" (the others: "*", "t\n…",
+        // "st\n…").
+        """
+        DELETE FROM deployment_rollups WHERE scope LIKE 's%' AND scope NOT LIKE 'st%';
+        DELETE FROM lead_time_rollups WHERE scope LIKE 's%' AND scope NOT LIKE 'st%';
+        """,
     ];
 
     /// <summary>The migration that introduced the rollups; applying it fills them from the data already stored.</summary>

@@ -15,7 +15,8 @@ namespace Idp.Dora.Tests.Storage;
 /// <summary>
 /// The lead-time median that a metrics read locates through the rollups and then reads from one or two buckets equals
 /// the interpolated median of every stored sample in the window (rule R3), for windows of whole UTC days and for ragged
-/// ones, for every scope; and the time-to-restore samples are the ones the stored incidents give (rule R5).
+/// ones, for every scope (api is deployed by two teams, and team beta deploys both services); the deployments the
+/// rollups count are the stored ones; and the time-to-restore samples are the ones the stored incidents give (rule R5).
 /// </summary>
 public abstract class MedianFromRollups(DoraBackend backend)
 {
@@ -43,9 +44,16 @@ public abstract class MedianFromRollups(DoraBackend backend)
                 };
                 foreach (var (from, to) in windows)
                 {
-                    foreach (var filter in new[] { new DoraFilter(from, to), new DoraFilter(from, to, Service: "api"), new DoraFilter(from, to, Team: "beta") })
+                    foreach (var filter in new[]
+                    {
+                        new DoraFilter(from, to), new DoraFilter(from, to, Service: "api"), new DoraFilter(from, to, Team: "beta"),
+                        new DoraFilter(from, to, Service: "api", Team: "beta"), new DoraFilter(from, to, Service: "web", Team: "alpha"),
+                    })
                     {
                         var data = await store.ReadDoraAsync(filter);
+                        var deployments = await LongsAsync(where,
+                            "SELECT COUNT(*) FROM deployments WHERE production = 1 AND succeeded = 1 AND finished_ms >= @from AND finished_ms < @to" + Narrow(filter), filter);
+                        data.Deployments.Sum(d => d.Count).ShouldBe(deployments.Single(), $"seed {seed}, {filter}");
                         var expected = Median.Of(await LongsAsync(where,
                             "SELECT first_deployed_ms - committed_ms FROM changes WHERE first_deployed_ms >= @from AND first_deployed_ms < @to AND first_deployed_ms > committed_ms" + Narrow(filter), filter));
                         data.LeadTimeMs.ShouldBe(expected, $"seed {seed}, {filter}");
@@ -100,7 +108,7 @@ public abstract class MedianFromRollups(DoraBackend backend)
         return [.. rows.Where(r => r >= 0)];
     }
 
-    /// <summary>Ten days of deployments of two services, lead times from seconds to days (so the samples spread over
+    /// <summary>Ten days of deployments of two services (a quarter of api's by team beta, the rest by alpha), lead times from seconds to days (so the samples spread over
     /// many buckets and some share one), redeploys of earlier commits, and incidents linked both ways.</summary>
     private static List<JsonObject> History(Random random)
     {
@@ -117,7 +125,7 @@ public abstract class MedianFromRollups(DoraBackend backend)
                 })
                 .ToArray();
             events.Add(Deployment("service.upgraded", $"d{i}", at.ToString("O", CultureInfo.InvariantCulture), commits,
-                service: service, team: service == "api" ? "alpha" : "beta"));
+                service: service, team: service == "web" || random.Next(4) == 0 ? "beta" : "alpha"));
         }
         for (var i = 0; i < 20; i++)
         {

@@ -12,8 +12,8 @@ using static Idp.Dora.Tests.Support.Cd;
 namespace Idp.Dora.Tests.Storage;
 
 /// <summary>
-/// A database written by the previous schema (version 2: an index per scope on changes, rollups with row ids) upgrades
-/// on start to the current one and answers every query as before, its rollups equal to a rebuild; ingest goes on.
+/// A database written by an earlier schema (version 2: an index per scope on changes, rollups with row ids and a scope
+/// per service) upgrades on start to the current one and answers every query as before, its rollups equal to a rebuild; ingest goes on.
 /// </summary>
 public abstract class SchemaUpgrade(DoraBackend backend)
 {
@@ -36,6 +36,10 @@ public abstract class SchemaUpgrade(DoraBackend backend)
         await using var store = Open(where);
         await store.IngestAsync(events[..^5]);
         var before = await AnswersAsync(store);
+        // Versions 2 and 3 also kept a rollup scope per service, which version 4 drops.
+        await ExecuteAsync(where,
+            Statement.Of("INSERT INTO deployment_rollups (scope, slot, deployments, failed) VALUES (@scope, 1, 3, 1)", ("scope", "s\napi")),
+            Statement.Of("INSERT INTO lead_time_rollups (scope, day, bucket, samples) VALUES (@scope, 1, 40, 2)", ("scope", "s\napi")));
 
         await store.MigrateAsync();
 
@@ -74,6 +78,15 @@ public abstract class SchemaUpgrade(DoraBackend backend)
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private async Task ExecuteAsync(string where, params Statement[] statements)
+    {
+        await using var connection = Connect(where);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await Db.ExecuteAsync(connection, transaction, statements, CancellationToken.None);
+        await transaction.CommitAsync();
     }
 
     private async Task<string> SnapshotAsync(string where, bool rebuild)
