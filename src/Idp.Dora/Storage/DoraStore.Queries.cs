@@ -27,8 +27,13 @@ public abstract partial class DoraStore
         var none = new DoraFilter(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
         var registered = await ScalarAsync(connection, "SELECT COUNT(*) FROM teams", none, cancellationToken);
         var onboarded = await ScalarAsync(connection, "SELECT COUNT(*) FROM teams t JOIN production_teams p ON p.team = t.team", none, cancellationToken);
-        var completed = await ScalarAsync(connection, "SELECT COUNT(*) FROM pipeline_runs WHERE finished = 1", none, cancellationToken);
-        var unattended = await ScalarAsync(connection, "SELECT COUNT(*) FROM pipeline_runs WHERE finished = 1 AND manual = 0", none, cancellationToken);
+        // Every deployment is a finished run; pipeline_runs holds the runs that pipelinerun events report, and a record of
+        // each deployment that needed a manual step.
+        var deployed = await ScalarAsync(connection, "SELECT COUNT(*) FROM deployments", none, cancellationToken);
+        var reported = await ScalarAsync(connection, $"SELECT COUNT(*) FROM pipeline_runs WHERE finished = 1 AND run_key NOT LIKE '{IngestPlan.DeploymentRunPrefix}%'", none, cancellationToken);
+        var byHand = await ScalarAsync(connection, "SELECT COUNT(*) FROM pipeline_runs WHERE finished = 1 AND manual = 1", none, cancellationToken);
+        var completed = deployed + reported;
+        var unattended = completed - byHand;
         var scores = await LongsAsync(connection, "SELECT score FROM nps_responses", none, cancellationToken);
         return new PlatformData(registered, onboarded, completed, unattended, scores.Select(s => (int)s).ToArray());
     }

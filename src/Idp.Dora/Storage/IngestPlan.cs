@@ -10,6 +10,9 @@ namespace Idp.Dora.Storage;
 /// </summary>
 internal sealed class IngestPlan(SqlDialect dialect, Func<string, bool> isProduction)
 {
+    /// <summary>What starts the <c>run_key</c> of a deployment's run record (other runs' keys start with "run:").</summary>
+    public const string DeploymentRunPrefix = "deployment:";
+
     public bool IsProduction(string environment) => isProduction(environment);
 
     /// <summary>Inserts the events that are new and returns (source, id) of each inserted one.</summary>
@@ -35,7 +38,10 @@ internal sealed class IngestPlan(SqlDialect dialect, Func<string, bool> isProduc
                     var production = isProduction(d.Environment);
                     var at = d.At.ToUnixTimeMilliseconds();
                     deployments.Add([d.Source, d.Id, d.Service, d.Team, d.Environment, production ? 1 : 0, d.Succeeded ? 1 : 0, d.RollbackOf, at]);
-                    runs.Add(Run($"deployment:{d.Source}\n{d.Id}", d.Team, finished: true, d.ManualIntervention));
+                    // Every deployment is a finished run, counted from its own row; a run record is kept only for a
+                    // deployment that needed a manual step (see ReadPlatformAsync).
+                    if (d.ManualIntervention == true)
+                        runs.Add(Run(DeploymentRunPrefix + $"{d.Source}\n{d.Id}", d.Team, finished: true, manual: true));
                     if (!production || !d.Succeeded)
                         break;
                     catalog.Add([d.Service, d.Team]);

@@ -97,6 +97,11 @@ internal static class Schema
         DELETE FROM deployment_rollups WHERE scope LIKE 's%' AND scope NOT LIKE 'st%';
         DELETE FROM lead_time_rollups WHERE scope LIKE 's%' AND scope NOT LIKE 'st%';
         """,
+        // Deployments count as finished runs from their own rows; pipeline_runs keeps a deployment's run record only when
+        // it needed a manual step, which spares an upsert per deployment at ingest.
+        """
+        DELETE FROM pipeline_runs WHERE run_key LIKE 'deployment:%' AND manual = 0;
+        """,
     ];
 
     /// <summary>The migration that introduced the rollups; applying it fills them from the data already stored.</summary>

@@ -13,7 +13,8 @@ namespace Idp.Dora.Tests.Storage;
 
 /// <summary>
 /// A database written by an earlier schema (version 2: an index per scope on changes, rollups with row ids and a scope
-/// per service) upgrades on start to the current one and answers every query as before, its rollups equal to a rebuild; ingest goes on.
+/// per service, a run record per deployment) upgrades on start to the current one and answers every query as before,
+/// its rollups equal to a rebuild; ingest goes on.
 /// </summary>
 public abstract class SchemaUpgrade(DoraBackend backend)
 {
@@ -36,8 +37,11 @@ public abstract class SchemaUpgrade(DoraBackend backend)
         await using var store = Open(where);
         await store.IngestAsync(events[..^5]);
         var before = await AnswersAsync(store);
-        // Versions 2 and 3 also kept a rollup scope per service, which version 4 drops.
+        // Versions 2 and 3 also kept a rollup scope per service, which version 4 drops; before version 5, every deployment
+        // had a run record, not only those with a manual step.
         await ExecuteAsync(where,
+            Statement.Of("INSERT INTO pipeline_runs (run_key, team, finished, manual) SELECT 'deployment:' || source || @newline || id, team, 1, 0 " +
+                "FROM deployments WHERE true ON CONFLICT (run_key) DO NOTHING", ("newline", "\n")),
             Statement.Of("INSERT INTO deployment_rollups (scope, slot, deployments, failed) VALUES (@scope, 1, 3, 1)", ("scope", "s\napi")),
             Statement.Of("INSERT INTO lead_time_rollups (scope, day, bucket, samples) VALUES (@scope, 1, 40, 2)", ("scope", "s\napi")));
 
@@ -48,6 +52,8 @@ public abstract class SchemaUpgrade(DoraBackend backend)
             ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE 'ix_changes_%'"
             : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_changes_%'")).ShouldBe(3, "window, lead and first-deployment indexes only");
         (await AnswersAsync(store)).ShouldBe(before);
+        (await ScalarAsync(where, "SELECT COUNT(*) FROM pipeline_runs WHERE run_key LIKE 'deployment:%' AND manual = 0")).ShouldBe(0, "only deployments with a manual step keep a run record");
+        (await ScalarAsync(where, "SELECT COUNT(*) FROM pipeline_runs WHERE run_key LIKE 'deployment:%'")).ShouldBe(6, "d0, d7, d14, d21, d28 and d35 needed a manual step");
         (await SnapshotAsync(where, rebuild: false)).ShouldBe(await SnapshotAsync(where, rebuild: true));
 
         await store.IngestAsync(events[^5..]);
@@ -68,6 +74,8 @@ public abstract class SchemaUpgrade(DoraBackend backend)
             var data = await store.ReadDoraAsync(filter);
             answers.Add($"{data.Deployments.Sum(d => d.Count)} {data.LeadTimeMs} {data.FailedDeployments} [{string.Join(",", data.RestoreTimesMs.Order())}]");
         }
+        var platform = await store.ReadPlatformAsync();
+        answers.Add($"runs {platform.CompletedRuns}, without a manual step {platform.RunsWithoutManualStep}");
         return string.Join("\n", answers);
     }
 
@@ -120,7 +128,7 @@ public abstract class SchemaUpgrade(DoraBackend backend)
                 .Select(_ => new JsonObject { ["sha"] = Sha($"{service}-c{random.Next(20)}"), ["timestamp"] = at.AddMinutes(-random.Next(1, 3000)).ToString("O", CultureInfo.InvariantCulture) })
                 .ToArray();
             events.Add(Deployment(i == 30 ? "service.rolledback" : "service.upgraded", $"d{i}", at.ToString("O", CultureInfo.InvariantCulture), commits,
-                service: service, team: service == "api" ? "alpha" : "beta", rollbackOf: i == 30 ? "d10" : null));
+                service: service, team: service == "api" ? "alpha" : "beta", rollbackOf: i == 30 ? "d10" : null, manual: i % 7 == 0 ? true : null));
         }
         for (var i = 0; i < 8; i++)
         {
