@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Idp.Dora.Storage;
 
-/// <summary>Runs <see cref="Statement"/>s on any ADO.NET connection inside a transaction.</summary>
+/// <summary>Runs <see cref="Statement"/>s on any ADO.NET connection, inside a transaction (a read may go without one).</summary>
 internal static class Db
 {
     public static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, IEnumerable<Statement> statements, CancellationToken cancellationToken)
@@ -16,7 +16,7 @@ internal static class Db
         }
     }
 
-    public static async Task ReadAsync(DbConnection connection, DbTransaction transaction, IEnumerable<Statement> statements, Action<DbDataReader> row, CancellationToken cancellationToken)
+    public static async Task ReadAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<Statement> statements, Action<DbDataReader> row, CancellationToken cancellationToken)
     {
         foreach (var statement in statements)
         {
@@ -32,7 +32,7 @@ internal static class Db
 
     public static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, Statement statement)
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, Statement statement)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -42,12 +42,9 @@ public abstract partial class DoraStore
     public async Task<IReadOnlyList<(string Service, string Team)>> ReadCatalogAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT service, team FROM catalog ORDER BY service, team";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<(string, string)>();
-        while (await reader.ReadAsync(cancellationToken))
-            list.Add((reader.GetString(0), reader.GetString(1)));
+        await Db.ReadAsync(connection, transaction: null, [Statement.Of("SELECT service, team FROM catalog ORDER BY service, team")],
+            row => list.Add((row.GetString(0), row.GetString(1))), cancellationToken);
         return list;
     }
 
@@ -203,27 +200,13 @@ public abstract partial class DoraStore
     private static void Add(ReadBatch reads, string sql, DoraFilter filter, Action<DbDataReader> row, long? fromValue = null, long? toValue = null) =>
         reads.Add(sql, Parameters(sql, filter, fromValue, toValue), row);
 
-    private static DbCommand Command(DbConnection connection, string sql, DoraFilter filter)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Db.Bind(command.Parameters, command.CreateParameter, Parameters(sql, filter));
-        return command;
-    }
-
     private static async Task<long[]> LongsAsync(DbConnection connection, string sql, DoraFilter filter, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, sql, filter);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var values = new List<long>();
-        while (await reader.ReadAsync(cancellationToken))
-            values.Add(reader.GetInt64(0));
+        await Db.ReadAsync(connection, transaction: null, [new Statement(sql, Parameters(sql, filter))], row => values.Add(row.GetInt64(0)), cancellationToken);
         return [.. values];
     }
 
-    private static async Task<long> ScalarAsync(DbConnection connection, string sql, DoraFilter filter, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, sql, filter);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static async Task<long> ScalarAsync(DbConnection connection, string sql, DoraFilter filter, CancellationToken cancellationToken) =>
+        (await LongsAsync(connection, sql, filter, cancellationToken)).Single();
 }

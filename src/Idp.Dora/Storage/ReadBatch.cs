@@ -9,11 +9,11 @@ namespace Idp.Dora.Storage;
 /// </summary>
 internal sealed class ReadBatch
 {
-    private readonly List<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters, Action<DbDataReader> Row)> _reads = [];
+    private readonly List<(Statement Statement, Action<DbDataReader> Row)> _reads = [];
 
     /// <summary>Adds a read whose rows go to <paramref name="row"/>, in order, when <see cref="RunAsync"/> runs.</summary>
     public void Add(string sql, IReadOnlyList<(string Name, object? Value)> parameters, Action<DbDataReader> row) =>
-        _reads.Add((sql, parameters, row));
+        _reads.Add((new Statement(sql, parameters), row));
 
     /// <summary>Runs every read added, then forgets them.</summary>
     public async Task RunAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -30,11 +30,11 @@ internal sealed class ReadBatch
     private async Task RunBatchedAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var batch = connection.CreateBatch();
-        foreach (var (sql, parameters, _) in _reads)
+        foreach (var (statement, _) in _reads)
         {
             var command = batch.CreateBatchCommand();
-            command.CommandText = sql;
-            Db.Bind(command.Parameters, command.CreateParameter, parameters);
+            command.CommandText = statement.Sql;
+            Db.Bind(command.Parameters, command.CreateParameter, statement.Parameters);
             batch.BatchCommands.Add(command);
         }
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -50,14 +50,7 @@ internal sealed class ReadBatch
 
     private async Task RunOneByOneAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        foreach (var (sql, parameters, row) in _reads)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            Db.Bind(command.Parameters, command.CreateParameter, parameters);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                row(reader);
-        }
+        foreach (var (statement, row) in _reads)
+            await Db.ReadAsync(connection, transaction: null, [statement], row, cancellationToken);
     }
 }
