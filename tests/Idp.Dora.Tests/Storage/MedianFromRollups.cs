@@ -29,7 +29,7 @@ public abstract class MedianFromRollups(DoraBackend backend)
         for (var seed = 0; seed < 4; seed++)
         {
             var where = (await backend.NewStoreArgumentsAsync())[1];
-            await using (var store = Open(where))
+            await using (var store = backend.OpenStore(where, Production.Contains))
             {
                 await store.MigrateAsync();
                 var events = ValidEvents.Read(History(new Random(seed)), Production);
@@ -65,16 +65,12 @@ public abstract class MedianFromRollups(DoraBackend backend)
         }
     }
 
-    private DoraStore Open(string where) => backend is PostgresBackend ? new PostgresStore(where, Production.Contains) : new SqliteStore(where, Production.Contains);
-
-    private DbConnection Connect(string where) => backend is PostgresBackend ? new NpgsqlConnection(where) : new SqliteConnection($"Data Source={where}");
-
     private static string Narrow(DoraFilter filter) =>
         (filter.Service is null ? "" : " AND service = @service") + (filter.Team is null ? "" : " AND team = @team");
 
     private async Task<long[]> LongsAsync(string where, string sql, DoraFilter filter)
     {
-        await using var connection = Connect(where);
+        await using var connection = backend.Connect(where);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

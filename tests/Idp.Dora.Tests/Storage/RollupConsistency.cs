@@ -30,10 +30,10 @@ public abstract class RollupConsistency(DoraBackend backend)
             var shuffled = ShuffledWithRepeats(events, random);
             var outOfOrder = await StoreAsync([.. shuffled.Chunk(1 + random.Next(5))]);
 
-            var kept = await SnapshotAsync(inOrder, rebuild: false);
-            kept.ShouldBe(await SnapshotAsync(inOrder, rebuild: true), $"seed {seed}: the rollups differ from a rebuild");
-            var keptOutOfOrder = await SnapshotAsync(outOfOrder, rebuild: false);
-            keptOutOfOrder.ShouldBe(await SnapshotAsync(outOfOrder, rebuild: true), $"seed {seed}: out of order, the rollups differ from a rebuild");
+            var kept = await RollupSnapshot.ReadAsync(backend, inOrder, rebuild: false);
+            kept.ShouldBe(await RollupSnapshot.ReadAsync(backend, inOrder, rebuild: true), $"seed {seed}: the rollups differ from a rebuild");
+            var keptOutOfOrder = await RollupSnapshot.ReadAsync(backend, outOfOrder, rebuild: false);
+            keptOutOfOrder.ShouldBe(await RollupSnapshot.ReadAsync(backend, outOfOrder, rebuild: true), $"seed {seed}: out of order, the rollups differ from a rebuild");
             keptOutOfOrder.ShouldBe(kept, $"seed {seed}: arrival order changed the rollups");
             kept.Contains("lead:*", StringComparison.Ordinal).ShouldBeTrue($"seed {seed}: the history has lead-time samples");
         }
@@ -58,7 +58,7 @@ public abstract class RollupConsistency(DoraBackend backend)
                 answers.Sum(a => a.Duplicates).ShouldBe(shuffled.Length - events.Count, $"seed {seed}: every repeat is a duplicate");
             }
 
-            (await SnapshotAsync(where, rebuild: false)).ShouldBe(await SnapshotAsync(oneByOne, rebuild: false), $"seed {seed}: posting at once changed the rollups");
+            (await RollupSnapshot.ReadAsync(backend, where, rebuild: false)).ShouldBe(await RollupSnapshot.ReadAsync(backend, oneByOne, rebuild: false), $"seed {seed}: posting at once changed the rollups");
         }
     }
 
@@ -81,28 +81,9 @@ public abstract class RollupConsistency(DoraBackend backend)
 
     private async Task<DoraStore> OpenAsync(string where)
     {
-        DoraStore store = backend is PostgresBackend ? new PostgresStore(where, Production.Contains) : new SqliteStore(where, Production.Contains);
+        var store = backend.OpenStore(where, Production.Contains);
         await store.MigrateAsync();
         return store;
-    }
-
-    private async Task<string> SnapshotAsync(string where, bool rebuild)
-    {
-        await using DbConnection connection = backend is PostgresBackend ? new NpgsqlConnection(where) : new SqliteConnection($"Data Source={where}");
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        if (rebuild)
-            await Rollups.RebuildAsync(backend is PostgresBackend ? SqlDialect.Postgres : SqlDialect.Sqlite, connection, transaction, CancellationToken.None);
-        var lines = new List<string>();
-        await Db.ReadAsync(connection, transaction,
-        [
-            Statement.Of("SELECT 'slot:' || scope || ':' || CAST(slot AS TEXT) || ':' || CAST(deployments AS TEXT) || ':' || CAST(failed AS TEXT) FROM deployment_rollups WHERE deployments <> 0 OR failed <> 0"),
-            Statement.Of("SELECT 'lead:' || scope || ':' || CAST(day AS TEXT) || ':' || CAST(bucket AS TEXT) || ':' || CAST(samples AS TEXT) FROM lead_time_rollups WHERE samples <> 0"),
-            Statement.Of("SELECT 'failed:' || source || ':' || id FROM deployments WHERE failed = 1"),
-        ], row => lines.Add(row.GetString(0)), CancellationToken.None);
-        await transaction.RollbackAsync();
-        lines.Sort(StringComparer.Ordinal);
-        return string.Join('\n', lines);
     }
 
     /// <summary>Two services and teams; redeploys of shared commits, rollbacks, staging deploys, incidents linked by

@@ -26,15 +26,15 @@ public abstract class SchemaUpgrade(DoraBackend backend)
     {
         var where = (await backend.NewStoreArgumentsAsync())[1];
         var events = ValidEvents.Read(History(), Production);
-        await using (var connection = Connect(where))
+        await using (var connection = backend.Connect(where))
         {
             await connection.OpenAsync();
             await using var transaction = await connection.BeginTransactionAsync();
-            await Migrations.ApplyAsync(Dialect, connection, transaction, CancellationToken.None, upTo: 2);
+            await Migrations.ApplyAsync(backend.Dialect, connection, transaction, CancellationToken.None, upTo: 2);
             await transaction.CommitAsync();
         }
 
-        await using var store = Open(where);
+        await using var store = backend.OpenStore(where, Production.Contains);
         await store.IngestAsync(events[..^5]);
         var before = await AnswersAsync(store);
         // Versions 2 and 3 also kept a rollup scope per service, which version 4 drops; before version 5, every deployment
@@ -48,23 +48,17 @@ public abstract class SchemaUpgrade(DoraBackend backend)
         await store.MigrateAsync();
 
         (await ScalarAsync(where, "SELECT MAX(version) FROM schema_version")).ShouldBe(Schema.Migrations.Count);
-        (await ScalarAsync(where, Dialect == SqlDialect.Postgres
+        (await ScalarAsync(where, backend.Dialect == SqlDialect.Postgres
             ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE 'ix_changes_%'"
             : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_changes_%'")).ShouldBe(3, "window, lead and first-deployment indexes only");
         (await AnswersAsync(store)).ShouldBe(before);
         (await ScalarAsync(where, "SELECT COUNT(*) FROM pipeline_runs WHERE run_key LIKE 'deployment:%' AND manual = 0")).ShouldBe(0, "only deployments with a manual step keep a run record");
         (await ScalarAsync(where, "SELECT COUNT(*) FROM pipeline_runs WHERE run_key LIKE 'deployment:%'")).ShouldBe(6, "d0, d7, d14, d21, d28 and d35 needed a manual step");
-        (await SnapshotAsync(where, rebuild: false)).ShouldBe(await SnapshotAsync(where, rebuild: true));
+        (await RollupSnapshot.ReadAsync(backend, where, rebuild: false)).ShouldBe(await RollupSnapshot.ReadAsync(backend, where, rebuild: true));
 
         await store.IngestAsync(events[^5..]);
-        (await SnapshotAsync(where, rebuild: false)).ShouldBe(await SnapshotAsync(where, rebuild: true));
+        (await RollupSnapshot.ReadAsync(backend, where, rebuild: false)).ShouldBe(await RollupSnapshot.ReadAsync(backend, where, rebuild: true));
     }
-
-    private SqlDialect Dialect => backend is PostgresBackend ? SqlDialect.Postgres : SqlDialect.Sqlite;
-
-    private DbConnection Connect(string where) => backend is PostgresBackend ? new NpgsqlConnection(where) : new SqliteConnection($"Data Source={where}");
-
-    private DoraStore Open(string where) => backend is PostgresBackend ? new PostgresStore(where, Production.Contains) : new SqliteStore(where, Production.Contains);
 
     private static async Task<string> AnswersAsync(DoraStore store)
     {
@@ -81,7 +75,7 @@ public abstract class SchemaUpgrade(DoraBackend backend)
 
     private async Task<long> ScalarAsync(string where, string sql)
     {
-        await using var connection = Connect(where);
+        await using var connection = backend.Connect(where);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -90,29 +84,11 @@ public abstract class SchemaUpgrade(DoraBackend backend)
 
     private async Task ExecuteAsync(string where, params Statement[] statements)
     {
-        await using var connection = Connect(where);
+        await using var connection = backend.Connect(where);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await Db.ExecuteAsync(connection, transaction, statements, CancellationToken.None);
         await transaction.CommitAsync();
-    }
-
-    private async Task<string> SnapshotAsync(string where, bool rebuild)
-    {
-        await using var connection = Connect(where);
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        if (rebuild)
-            await Rollups.RebuildAsync(Dialect, connection, transaction, CancellationToken.None);
-        var lines = new List<string>();
-        await Db.ReadAsync(connection, transaction,
-        [
-            Statement.Of("SELECT 'slot:' || scope || ':' || CAST(slot AS TEXT) || ':' || CAST(deployments AS TEXT) || ':' || CAST(failed AS TEXT) FROM deployment_rollups WHERE deployments <> 0 OR failed <> 0"),
-            Statement.Of("SELECT 'lead:' || scope || ':' || CAST(day AS TEXT) || ':' || CAST(bucket AS TEXT) || ':' || CAST(samples AS TEXT) FROM lead_time_rollups WHERE samples <> 0"),
-        ], row => lines.Add(row.GetString(0)), CancellationToken.None);
-        await transaction.RollbackAsync();
-        lines.Sort(StringComparer.Ordinal);
-        return string.Join('\n', lines);
     }
 
     /// <summary>A week of deployments of two services with shared commits, a rollback and incidents linked both ways.</summary>

@@ -1,4 +1,7 @@
+using System.Data.Common;
+using Idp.Dora.Storage;
 using Idp.Testing.Postgres;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Idp.Dora.Tests.Support;
@@ -8,6 +11,15 @@ public abstract class DoraBackend
 {
     /// <summary>The command-line arguments that point a new Idp.Dora at a new, empty store.</summary>
     public abstract Task<string[]> NewStoreArgumentsAsync();
+
+    /// <summary>The SQL dialect of this kind of store.</summary>
+    internal abstract SqlDialect Dialect { get; }
+
+    /// <summary>Opens the store at <paramref name="where"/> (the second of <see cref="NewStoreArgumentsAsync"/>) in process.</summary>
+    internal abstract DoraStore OpenStore(string where, Func<string, bool> isProduction);
+
+    /// <summary>A connection to the store at <paramref name="where"/>, not yet open, for reading it behind the store's back.</summary>
+    internal abstract DbConnection Connect(string where);
 }
 
 /// <summary>A new SQLite file per server, in a directory removed at the end.</summary>
@@ -17,6 +29,12 @@ public sealed class SqliteBackend : DoraBackend, IDisposable
 
     public override Task<string[]> NewStoreArgumentsAsync() =>
         Task.FromResult(new[] { "--sqlite", Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db") });
+
+    internal override SqlDialect Dialect => SqlDialect.Sqlite;
+
+    internal override DoraStore OpenStore(string where, Func<string, bool> isProduction) => new SqliteStore(where, isProduction);
+
+    internal override DbConnection Connect(string where) => new SqliteConnection($"Data Source={where}");
 
     public void Dispose()
     {
@@ -31,6 +49,12 @@ public sealed class PostgresBackend : DoraBackend, IAsyncLifetime
     private PostgresServer? _server;
 
     public PostgresServer Server => _server ?? throw new InvalidOperationException("The PostgreSQL fixture has not started.");
+
+    internal override SqlDialect Dialect => SqlDialect.Postgres;
+
+    internal override DoraStore OpenStore(string where, Func<string, bool> isProduction) => new PostgresStore(where, isProduction);
+
+    internal override DbConnection Connect(string where) => new NpgsqlConnection(where);
 
     public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
 
