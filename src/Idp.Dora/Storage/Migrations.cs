@@ -22,7 +22,9 @@ internal static class Migrations
         }
         for (var version = current + 1; version <= (upTo ?? Schema.Migrations.Count); version++)
         {
-            await RunAsync(dialect.Specialise(Schema.Migrations[version - 1]));
+            var migration = Schema.Migrations[version - 1];
+            if (migration.OnlyFor is null || migration.OnlyFor == dialect.Name)
+                await RunAsync(dialect.Specialise(migration.Sql));
             await RunAsync($"INSERT INTO schema_version (version) VALUES ({version})");
             if (version == Schema.Rollups)
                 await Storage.Rollups.RebuildAsync(dialect, connection, transaction, cancellationToken);

@@ -9,7 +9,7 @@ namespace Idp.Dora.Storage;
 /// </summary>
 internal static class Schema
 {
-    public static readonly IReadOnlyList<string> Migrations =
+    public static readonly IReadOnlyList<Migration> Migrations =
     [
         """
         CREATE TABLE events (
@@ -102,6 +102,29 @@ internal static class Schema
         """
         DELETE FROM pipeline_runs WHERE run_key LIKE 'deployment:%' AND manual = 0;
         """,
+        // Identifiers compare byte by byte, as SQLite's BINARY does. Under the database's locale (C.UTF-8 or en_US.UTF-8
+        // alike) PostgreSQL compares text through the C library's collation at every index step, a tenth of ingest's
+        // CPU time. Only PostgreSQL: SQLite already compares so. Collation alone changes: the indexes are rebuilt, the
+        // tables are not rewritten.
+        new("""
+        ALTER TABLE events ALTER COLUMN source TYPE TEXT COLLATE "C", ALTER COLUMN id TYPE TEXT COLLATE "C",
+            ALTER COLUMN type TYPE TEXT COLLATE "C";
+        ALTER TABLE deployments ALTER COLUMN source TYPE TEXT COLLATE "C", ALTER COLUMN id TYPE TEXT COLLATE "C",
+            ALTER COLUMN service TYPE TEXT COLLATE "C", ALTER COLUMN team TYPE TEXT COLLATE "C",
+            ALTER COLUMN environment TYPE TEXT COLLATE "C", ALTER COLUMN rollback_of TYPE TEXT COLLATE "C";
+        ALTER TABLE changes ALTER COLUMN service TYPE TEXT COLLATE "C", ALTER COLUMN sha TYPE TEXT COLLATE "C",
+            ALTER COLUMN team TYPE TEXT COLLATE "C", ALTER COLUMN first_deployment TYPE TEXT COLLATE "C";
+        ALTER TABLE incidents ALTER COLUMN incident_id TYPE TEXT COLLATE "C", ALTER COLUMN service TYPE TEXT COLLATE "C",
+            ALTER COLUMN team TYPE TEXT COLLATE "C", ALTER COLUMN environment TYPE TEXT COLLATE "C",
+            ALTER COLUMN deployment_id TYPE TEXT COLLATE "C", ALTER COLUMN root_cause_sha TYPE TEXT COLLATE "C";
+        ALTER TABLE pipeline_runs ALTER COLUMN run_key TYPE TEXT COLLATE "C", ALTER COLUMN team TYPE TEXT COLLATE "C";
+        ALTER TABLE catalog ALTER COLUMN service TYPE TEXT COLLATE "C", ALTER COLUMN team TYPE TEXT COLLATE "C";
+        ALTER TABLE teams ALTER COLUMN team TYPE TEXT COLLATE "C";
+        ALTER TABLE production_teams ALTER COLUMN team TYPE TEXT COLLATE "C";
+        ALTER TABLE nps_responses ALTER COLUMN team TYPE TEXT COLLATE "C";
+        ALTER TABLE deployment_rollups ALTER COLUMN scope TYPE TEXT COLLATE "C";
+        ALTER TABLE lead_time_rollups ALTER COLUMN scope TYPE TEXT COLLATE "C";
+        """, OnlyFor: "postgres"),
     ];
 
     /// <summary>The migration that introduced the rollups; applying it fills them from the data already stored.</summary>

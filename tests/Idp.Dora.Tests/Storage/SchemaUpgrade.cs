@@ -13,8 +13,8 @@ namespace Idp.Dora.Tests.Storage;
 
 /// <summary>
 /// A database written by an earlier schema (version 2: an index per scope on changes, rollups with row ids and a scope
-/// per service, a run record per deployment) upgrades on start to the current one and answers every query as before,
-/// its rollups equal to a rebuild; ingest goes on.
+/// per service, a run record per deployment, PostgreSQL's text in the database's locale) upgrades on start to the
+/// current one and answers every query as before, its rollups equal to a rebuild; ingest goes on.
 /// </summary>
 public abstract class SchemaUpgrade(DoraBackend backend)
 {
@@ -51,6 +51,11 @@ public abstract class SchemaUpgrade(DoraBackend backend)
         (await ScalarAsync(where, backend.Dialect == SqlDialect.Postgres
             ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE 'ix_changes_%'"
             : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_changes_%'")).ShouldBe(3, "window, lead and first-deployment indexes only");
+        if (backend.Dialect == SqlDialect.Postgres)
+        {
+            (await ScalarAsync(where, "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() " +
+                "AND data_type = 'text' AND column_name <> 'body' AND collation_name IS DISTINCT FROM 'C'")).ShouldBe(0, "identifiers compare byte by byte, as in SQLite");
+        }
         (await AnswersAsync(store)).ShouldBe(before);
         (await ScalarAsync(where, "SELECT COUNT(*) FROM pipeline_runs WHERE run_key LIKE 'deployment:%' AND manual = 0")).ShouldBe(0, "only deployments with a manual step keep a run record");
         (await ScalarAsync(where, "SELECT COUNT(*) FROM pipeline_runs WHERE run_key LIKE 'deployment:%'")).ShouldBe(6, "d0, d7, d14, d21, d28 and d35 needed a manual step");
