@@ -9,9 +9,9 @@ public static class DoraCalculator
     /// <summary>The report for <paramref name="filter"/> over <paramref name="data"/>.</summary>
     public static DoraReport Calculate(DoraFilter filter, DoraData data, DoraCalendar calendar)
     {
-        var deployments = data.Deployments.Sum(d => d.Count);
-        var days = data.Deployments
-            .Select(d => calendar.DayOf(DateTimeOffset.FromUnixTimeMilliseconds(d.AtMs)))
+        var deployments = data.Deployments;
+        var days = data.DeploymentInstants
+            .Select(ms => calendar.DayOf(DateTimeOffset.FromUnixTimeMilliseconds(ms)))
             .ToHashSet();
         return new DoraReport(
             Timestamp.Format(filter.From),

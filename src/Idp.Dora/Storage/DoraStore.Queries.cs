@@ -17,7 +17,7 @@ public abstract partial class DoraStore
         var restores = ReadRestoreTimes(reads, filter);
         await reads.RunAsync(connection, cancellationToken);
         var leadTime = await LeadTimeMedianAsync(Dialect, connection, filter, leadTimes, cancellationToken);
-        return new DoraData([.. deployments.Select(r => (r.AtMs, r.Count))], leadTime, deployments.Sum(r => r.Failed), [.. restores]);
+        return new DoraData(deployments.Instants, deployments.Count, leadTime, deployments.Failed, [.. restores]);
     }
 
     /// <summary>Reads the counts behind the platform metrics.</summary>
@@ -48,25 +48,46 @@ public abstract partial class DoraStore
         return list;
     }
 
-    /// <summary>Adds the reads of the window's deployments as (instant, count, failed): whole 15-minute slots from
-    /// deployment_rollups, the partial slots at the window's edges from deployments.</summary>
-    private static List<(long AtMs, long Count, long Failed)> ReadDeployments(ReadBatch reads, DoraFilter filter)
+    /// <summary>The window's production deployments: when, how many, how many failed.</summary>
+    private sealed class WindowDeployments
     {
-        var firstSlot = Rollups.SlotOf(filter.FromMs + Rollups.SlotMs - 1);
-        var endSlot = Rollups.SlotOf(filter.ToMs);
-        var rows = new List<(long AtMs, long Count, long Failed)>();
-        var single = "SELECT finished_ms, 1, failed FROM deployments WHERE production = 1 AND succeeded = 1 AND finished_ms >= @from AND finished_ms < @to" + Narrow(filter, "");
-        void Row(DbDataReader row) => rows.Add((row.GetInt64(0), row.GetInt64(1), Convert.ToInt64(row.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)));
-        if (firstSlot >= endSlot)
+        public List<long> Instants { get; } = [];
+
+        public long Count { get; set; }
+
+        public long Failed { get; set; }
+    }
+
+    /// <summary>Adds the reads of the window's deployments: whole UTC days from deployment_days, the partial days at the
+    /// window's edges from deployments.</summary>
+    private static WindowDeployments ReadDeployments(ReadBatch reads, DoraFilter filter)
+    {
+        var firstDay = Rollups.DayOf(filter.FromMs + Rollups.DayMs - 1);
+        var endDay = Rollups.DayOf(filter.ToMs);
+        var window = new WindowDeployments();
+        var single = "SELECT finished_ms, failed FROM deployments WHERE production = 1 AND succeeded = 1 AND finished_ms >= @from AND finished_ms < @to" + Narrow(filter, "");
+        void Single(DbDataReader row)
         {
-            Add(reads, single, filter, Row);
-            return rows;
+            window.Instants.Add(row.GetInt64(0));
+            window.Count++;
+            window.Failed += Convert.ToInt64(row.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
         }
-        Add(reads, single, filter with { To = DateTimeOffset.FromUnixTimeMilliseconds(firstSlot * Rollups.SlotMs) }, Row);
-        Add(reads, $"SELECT slot * {Rollups.SlotMs}, deployments, failed FROM deployment_rollups WHERE scope IN ({Rollups.ScopesRead(filter)}) AND slot >= @from AND slot < @to AND deployments > 0",
-            filter, Row, fromValue: firstSlot, toValue: endSlot);
-        Add(reads, single, filter with { From = DateTimeOffset.FromUnixTimeMilliseconds(endSlot * Rollups.SlotMs) }, Row);
-        return rows;
+        if (firstDay >= endDay)
+        {
+            Add(reads, single, filter, Single);
+            return window;
+        }
+        Add(reads, single, filter with { To = DateTimeOffset.FromUnixTimeMilliseconds(firstDay * Rollups.DayMs) }, Single);
+        Add(reads, $"SELECT day, deployments, failed, slots_low, slots_high FROM deployment_days WHERE scope IN ({Rollups.ScopesRead(filter)}) AND day >= @from AND day < @to AND deployments > 0",
+            filter, row =>
+            {
+                var day = new DeploymentDay(row.GetInt64(1), row.GetInt64(2), row.GetInt64(3), row.GetInt64(4));
+                window.Instants.AddRange(day.SlotStarts(row.GetInt64(0)));
+                window.Count += day.Deployments;
+                window.Failed += day.Failed;
+            }, fromValue: firstDay, toValue: endDay);
+        Add(reads, single, filter with { From = DateTimeOffset.FromUnixTimeMilliseconds(endDay * Rollups.DayMs) }, Single);
+        return window;
     }
 
     /// <summary>What the lead-time median is computed from: exact samples of partial UTC days at the window's edges

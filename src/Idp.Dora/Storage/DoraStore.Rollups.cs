@@ -41,9 +41,9 @@ public abstract partial class DoraStore
             Rollups.CountLeadTime(leadTimes, key.Service, after.Team, after.CommittedMs, after.FirstDeployedMs, +1);
         }
 
-        var slots = new Dictionary<(string Scope, long Slot), (long Deployments, long Failed)>();
+        var days = new Dictionary<(string Scope, long Day), DeploymentDay>();
         foreach (var d in deployments.Where(CountsAsDeployment))
-            Rollups.CountDeployment(slots, d.Service, d.Team, d.At.ToUnixTimeMilliseconds(), 1, 0);
+            Rollups.CountDeployment(days, d.Service, d.Team, d.At.ToUnixTimeMilliseconds(), 1, 0);
 
         // A deployment's flag can change when it arrives, when a rollback or an incident names it, and when a change an
         // incident blames gets an earlier first deployment: recompute it for every id this batch touched.
@@ -75,11 +75,11 @@ public abstract partial class DoraStore
                 flips[now].Add([row.GetString(0), row.GetString(1)]);
                 if (Convert.ToInt32(row.GetValue(4), System.Globalization.CultureInfo.InvariantCulture) == 1 &&
                     Convert.ToInt32(row.GetValue(5), System.Globalization.CultureInfo.InvariantCulture) == 1)
-                    Rollups.CountDeployment(slots, row.GetString(7), row.GetString(8), row.GetInt64(6), 0, now - was);
+                    Rollups.CountDeployment(days, row.GetString(7), row.GetString(8), row.GetInt64(6), 0, now - was);
             }, cancellationToken);
         foreach (var (failed, keys) in flips)
             await Db.ExecuteAsync(connection, transaction, MultiRow.In(Dialect, $"UPDATE deployments SET failed = {failed} WHERE (source, id) IN", [Column.Text("source"), Column.Text("id")], keys), cancellationToken);
-        await Db.ExecuteAsync(connection, transaction, Rollups.Write(Dialect, slots, leadTimes), cancellationToken);
+        await Db.ExecuteAsync(connection, transaction, Rollups.Write(Dialect, days, leadTimes), cancellationToken);
     }
 
     private bool CountsAsDeployment(DeploymentEvent d) => d.Succeeded && _plan.IsProduction(d.Environment);

@@ -5,14 +5,16 @@ namespace Idp.Dora.Storage;
 /// <summary>
 /// The keys of the rollup tables that let a metrics query read a few thousand rows instead of every deployment and
 /// change. Each fact is counted in three scopes: all, its team, and its service and team together; a query reads one
-/// scope, or for one service the (service, team) scopes the catalog lists. Lead-time samples are counted per UTC day in
-/// log-scale buckets of about 4 % width (exact below 32 ms); the median is then read exactly from the one bucket that
-/// holds it.
+/// scope, or for one service the (service, team) scopes the catalog lists. Deployments are counted per UTC day, with
+/// the 15-minute slots of the day that hold any (see <see cref="DeploymentDay"/>). Lead-time samples are counted per UTC
+/// day in log-scale buckets of about 4 % width (exact below 32 ms); the median is then read exactly from the one bucket
+/// that holds it.
 /// </summary>
 internal static class Rollups
 {
     public const long SlotMs = 15 * 60 * 1000;
     public const long DayMs = 24 * 60 * 60 * 1000;
+    public const int SlotsPerDay = (int)(DayMs / SlotMs);
     public const string All = "*";
 
     /// <summary>The 15-minute UTC slot holding <paramref name="ms"/> (floor division, also before 1970).</summary>
@@ -78,24 +80,26 @@ internal static class Rollups
         }
     }
 
-    /// <summary>Adds deployments and failed deployments in the slot of <paramref name="finishedMs"/>.</summary>
-    public static void CountDeployment(Dictionary<(string Scope, long Slot), (long Deployments, long Failed)> into, string service, string team, long finishedMs, long deployments, long failed)
+    /// <summary>Adds deployments and failed deployments on the day of <paramref name="finishedMs"/>.</summary>
+    public static void CountDeployment(Dictionary<(string Scope, long Day), DeploymentDay> into, string service, string team, long finishedMs, long deployments, long failed)
     {
+        var counted = DeploymentDay.Of(finishedMs, deployments, failed);
         foreach (var scope in ScopesOf(service, team))
         {
-            var key = (scope, SlotOf(finishedMs));
-            var (d, f) = into.GetValueOrDefault(key);
-            into[key] = (d + deployments, f + failed);
+            var key = (scope, DayOf(finishedMs));
+            into[key] = into.GetValueOrDefault(key).Add(counted);
         }
     }
 
     /// <summary>Adds the counted deltas to the rollup tables.</summary>
-    public static IEnumerable<Statement> Write(SqlDialect dialect, Dictionary<(string Scope, long Slot), (long Deployments, long Failed)> slots, Dictionary<(string Scope, long Day, int Bucket), long> leadTimes) =>
+    public static IEnumerable<Statement> Write(SqlDialect dialect, Dictionary<(string Scope, long Day), DeploymentDay> days, Dictionary<(string Scope, long Day, int Bucket), long> leadTimes) =>
     [
-        .. MultiRow.InsertShort(dialect, "deployment_rollups", [Column.Text("scope"), Column.Integer("slot"), Column.Integer("deployments"), Column.Integer("failed")],
-            [.. slots.Where(s => s.Value != (0, 0)).Select(s => new object?[] { s.Key.Scope, s.Key.Slot, s.Value.Deployments, s.Value.Failed })],
-            "ON CONFLICT (scope, slot) DO UPDATE SET deployments = deployment_rollups.deployments + excluded.deployments, " +
-            "failed = deployment_rollups.failed + excluded.failed"),
+        .. MultiRow.InsertShort(dialect, "deployment_days",
+            [Column.Text("scope"), Column.Integer("day"), Column.Integer("deployments"), Column.Integer("failed"), Column.Integer("slots_low"), Column.Integer("slots_high")],
+            [.. days.Where(d => d.Value != default).Select(d => new object?[] { d.Key.Scope, d.Key.Day, d.Value.Deployments, d.Value.Failed, d.Value.SlotsLow, d.Value.SlotsHigh })],
+            "ON CONFLICT (scope, day) DO UPDATE SET deployments = deployment_days.deployments + excluded.deployments, " +
+            "failed = deployment_days.failed + excluded.failed, slots_low = deployment_days.slots_low | excluded.slots_low, " +
+            "slots_high = deployment_days.slots_high | excluded.slots_high"),
         .. MultiRow.InsertShort(dialect, "lead_time_rollups", [Column.Text("scope"), Column.Integer("day"), Column.Integer("bucket"), Column.Integer("samples")],
             [.. leadTimes.Where(l => l.Value != 0).Select(l => new object?[] { l.Key.Scope, l.Key.Day, l.Key.Bucket, l.Value })],
             "ON CONFLICT (scope, day, bucket) DO UPDATE SET samples = lead_time_rollups.samples + excluded.samples"),
@@ -106,18 +110,18 @@ internal static class Rollups
     {
         await Db.ExecuteAsync(connection, transaction,
         [
-            Statement.Of("DELETE FROM deployment_rollups"),
+            Statement.Of("DELETE FROM deployment_days"),
             Statement.Of("DELETE FROM lead_time_rollups"),
             Statement.Of($"UPDATE deployments SET failed = {DoraStore.FailedFlag.Replace("d.id", "deployments.id", StringComparison.Ordinal)}"),
         ], cancellationToken);
-        var slots = new Dictionary<(string Scope, long Slot), (long Deployments, long Failed)>();
+        var days = new Dictionary<(string Scope, long Day), DeploymentDay>();
         await Db.ReadAsync(connection, transaction,
             [Statement.Of("SELECT service, team, finished_ms, failed FROM deployments WHERE production = 1 AND succeeded = 1")],
-            row => CountDeployment(slots, row.GetString(0), row.GetString(1), row.GetInt64(2), 1, Convert.ToInt64(row.GetValue(3), System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+            row => CountDeployment(days, row.GetString(0), row.GetString(1), row.GetInt64(2), 1, Convert.ToInt64(row.GetValue(3), System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
         var leadTimes = new Dictionary<(string Scope, long Day, int Bucket), long>();
         await Db.ReadAsync(connection, transaction,
             [Statement.Of("SELECT service, team, committed_ms, first_deployed_ms FROM changes WHERE first_deployed_ms > committed_ms")],
             row => CountLeadTime(leadTimes, row.GetString(0), row.GetString(1), row.GetInt64(2), row.GetInt64(3), 1), cancellationToken);
-        await Db.ExecuteAsync(connection, transaction, Write(dialect, slots, leadTimes), cancellationToken);
+        await Db.ExecuteAsync(connection, transaction, Write(dialect, days, leadTimes), cancellationToken);
     }
 }

@@ -2,9 +2,9 @@ namespace Idp.Dora.Storage;
 
 /// <summary>
 /// The schema as numbered migrations, applied in order on start. Derived tables are maintained at ingest so a
-/// metrics query reads small ranges: <c>deployment_rollups</c> counts deployments per 15-minute UTC slot (every time
-/// zone's offset is a multiple of 15 minutes, so a slot lies in one local day), <c>lead_time_rollups</c> counts lead-time
-/// samples per UTC day and bucket, <c>changes</c> keeps each commit's
+/// metrics query reads small ranges: <c>deployment_days</c> counts deployments per UTC day and marks the 15-minute
+/// slots that hold any (see <see cref="DeploymentDay"/>), <c>lead_time_rollups</c> counts lead-time samples per UTC day
+/// and bucket, <c>changes</c> keeps each commit's
 /// first production deployment (rule R3), <c>incidents</c> folds detected/resolved events into one row (rule R5).
 /// </summary>
 internal static class Schema
@@ -44,7 +44,7 @@ internal static class Schema
         """,
         // Rollups per scope (Rollups.cs) replace deployment_slots; a deployment's failed flag (rule R4) is kept at
         // ingest. The indexes serve the flag's recomputation and the exact read of the lead-time median's bucket.
-        """
+        new("""
         ALTER TABLE deployments ADD COLUMN failed INTEGER NOT NULL DEFAULT 0;
         DROP TABLE deployment_slots;
         CREATE TABLE deployment_rollups (
@@ -59,7 +59,7 @@ internal static class Schema
         CREATE INDEX ix_changes_lead ON changes ((first_deployed_ms - committed_ms), first_deployed_ms, committed_ms);
         CREATE INDEX ix_changes_service_lead ON changes (service, (first_deployed_ms - committed_ms), first_deployed_ms, committed_ms);
         CREATE INDEX ix_changes_team_lead ON changes (team, (first_deployed_ms - committed_ms), first_deployed_ms, committed_ms);
-        """,
+        """, RebuildsRollups: true),
         // Ingest cost: every change row updated seven indexes. Two covering ones that end in (service, team) serve every
         // scope: a query reads the window or the median's bucket and skips the other services' entries in the index,
         // which costs less than one more index per scope costs at every ingest. The rollups are keyed by their primary
@@ -125,8 +125,14 @@ internal static class Schema
         ALTER TABLE deployment_rollups ALTER COLUMN scope TYPE TEXT COLLATE "C";
         ALTER TABLE lead_time_rollups ALTER COLUMN scope TYPE TEXT COLLATE "C";
         """, OnlyFor: "postgres"),
+        // Deployments are counted per day instead of per 15-minute slot, with the slots that hold any as bits (see
+        // DeploymentDay): a batch spread over many days updated three rows per deployment, now about one. Rebuilt from
+        // the deployments.
+        new("""
+        CREATE TABLE deployment_days (
+            scope TEXT{collate_c} NOT NULL, day BIGINT NOT NULL, deployments BIGINT NOT NULL, failed BIGINT NOT NULL,
+            slots_low BIGINT NOT NULL, slots_high BIGINT NOT NULL, PRIMARY KEY (scope, day)) {without_rowid};
+        DROP TABLE deployment_rollups;
+        """, RebuildsRollups: true),
     ];
-
-    /// <summary>The migration that introduced the rollups; applying it fills them from the data already stored.</summary>
-    public const int Rollups = 2;
 }

@@ -10,14 +10,18 @@ namespace Idp.Dora.Storage;
 /// would otherwise take the primary key for an equality on its first column), or "" where the planner's statistics decide.</param>
 /// <param name="WithoutRowId">What ends a CREATE TABLE whose rows live in its primary key (SQLite's WITHOUT ROWID;
 /// PostgreSQL has no such choice).</param>
-internal sealed record SqlDialect(string Name, string Least, string Greatest, IRowSource Rows, IRowSource Keys, string IndexHint, string WithoutRowId)
+/// <param name="CollateC">What follows TEXT for a column compared byte by byte: PostgreSQL's COLLATE "C" (see migration
+/// 6); nothing in SQLite, which compares so by default.</param>
+internal sealed record SqlDialect(string Name, string Least, string Greatest, IRowSource Rows, IRowSource Keys, string IndexHint, string WithoutRowId, string CollateC)
 {
-    public static readonly SqlDialect Sqlite = new("sqlite", "min", "max", new PreparedRowSource(), new JsonRowSource(), "INDEXED BY", "WITHOUT ROWID");
-    public static readonly SqlDialect Postgres = new("postgres", "LEAST", "GREATEST", new ArrayRowSource(), new ArrayRowSource(), "", "");
+    public static readonly SqlDialect Sqlite = new("sqlite", "min", "max", new PreparedRowSource(), new JsonRowSource(), "INDEXED BY", "WITHOUT ROWID", "");
+    public static readonly SqlDialect Postgres = new("postgres", "LEAST", "GREATEST", new ArrayRowSource(), new ArrayRowSource(), "", "", " COLLATE \"C\"");
 
     /// <summary>" INDEXED BY <paramref name="index"/>" in SQLite, nothing in PostgreSQL: goes right after the table name.</summary>
     public string IndexedBy(string index) => IndexHint.Length == 0 ? "" : $" {IndexHint} {index}";
 
-    /// <summary>Fills the dialect's words into a migration's SQL (<c>{without_rowid}</c>).</summary>
-    public string Specialise(string sql) => sql.Replace("{without_rowid}", WithoutRowId, StringComparison.Ordinal);
+    /// <summary>Fills the dialect's words into a migration's SQL (<c>{without_rowid}</c>, <c>{collate_c}</c>).</summary>
+    public string Specialise(string sql) => sql
+        .Replace("{without_rowid}", WithoutRowId, StringComparison.Ordinal)
+        .Replace("{collate_c}", CollateC, StringComparison.Ordinal);
 }

@@ -53,7 +53,13 @@ public abstract class MedianFromRollups(DoraBackend backend)
                         var data = await store.ReadDoraAsync(filter);
                         var deployments = await LongsAsync(where,
                             "SELECT COUNT(*) FROM deployments WHERE production = 1 AND succeeded = 1 AND finished_ms >= @from AND finished_ms < @to" + Narrow(filter), filter);
-                        data.Deployments.Sum(d => d.Count).ShouldBe(deployments.Single(), $"seed {seed}, {filter}");
+                        data.Deployments.ShouldBe(deployments.Single(), $"seed {seed}, {filter}");
+                        var slots = await LongsAsync(where,
+                            $"SELECT DISTINCT finished_ms / {Rollups.SlotMs} FROM deployments WHERE production = 1 AND succeeded = 1 AND finished_ms >= @from AND finished_ms < @to" + Narrow(filter), filter);
+                        data.DeploymentInstants.Select(Rollups.SlotOf).Distinct().Order().ShouldBe(slots.Order(), $"seed {seed}, {filter}: the slots with deployments");
+                        var failed = await LongsAsync(where,
+                            "SELECT COALESCE(SUM(failed), 0) FROM deployments WHERE production = 1 AND succeeded = 1 AND finished_ms >= @from AND finished_ms < @to" + Narrow(filter), filter);
+                        data.FailedDeployments.ShouldBe(failed.Single(), $"seed {seed}, {filter}");
                         var expected = Median.Of(await LongsAsync(where,
                             "SELECT first_deployed_ms - committed_ms FROM changes WHERE first_deployed_ms >= @from AND first_deployed_ms < @to AND first_deployed_ms > committed_ms" + Narrow(filter), filter));
                         data.LeadTimeMs.ShouldBe(expected, $"seed {seed}, {filter}");

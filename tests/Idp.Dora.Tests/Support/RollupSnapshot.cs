@@ -18,7 +18,8 @@ internal static class RollupSnapshot
         var lines = new List<string>();
         await Db.ReadAsync(connection, transaction,
         [
-            Statement.Of("SELECT 'slot:' || scope || ':' || CAST(slot AS TEXT) || ':' || CAST(deployments AS TEXT) || ':' || CAST(failed AS TEXT) FROM deployment_rollups WHERE deployments <> 0 OR failed <> 0"),
+            Statement.Of("SELECT 'day:' || scope || ':' || CAST(day AS TEXT) || ':' || CAST(deployments AS TEXT) || ':' || CAST(failed AS TEXT) || ':' || " +
+                "CAST(slots_low AS TEXT) || ':' || CAST(slots_high AS TEXT) FROM deployment_days WHERE deployments <> 0 OR failed <> 0"),
             Statement.Of("SELECT 'lead:' || scope || ':' || CAST(day AS TEXT) || ':' || CAST(bucket AS TEXT) || ':' || CAST(samples AS TEXT) FROM lead_time_rollups WHERE samples <> 0"),
             Statement.Of("SELECT 'failed:' || source || ':' || id FROM deployments WHERE failed = 1"),
         ], row => lines.Add(row.GetString(0)), CancellationToken.None);
