@@ -72,13 +72,13 @@ public abstract partial class DoraStore
                 var now = Convert.ToInt32(row.GetValue(3), System.Globalization.CultureInfo.InvariantCulture);
                 if (was == now)
                     return;
-                flips[now].Add([row.GetString(0), row.GetString(1)]);
+                flips[now].Add([row.GetString(1), row.GetString(0)]);
                 if (Convert.ToInt32(row.GetValue(4), System.Globalization.CultureInfo.InvariantCulture) == 1 &&
                     Convert.ToInt32(row.GetValue(5), System.Globalization.CultureInfo.InvariantCulture) == 1)
                     Rollups.CountDeployment(days, row.GetString(7), row.GetString(8), row.GetInt64(6), 0, now - was);
             }, cancellationToken);
         foreach (var (failed, keys) in flips)
-            await Db.ExecuteAsync(connection, transaction, MultiRow.In(Dialect, $"UPDATE deployments SET failed = {failed} WHERE (source, id) IN", [Column.Text("source"), Column.Text("id")], keys), cancellationToken);
+            await Db.ExecuteAsync(connection, transaction, MultiRow.In(Dialect, $"UPDATE deployments SET failed = {failed} WHERE (id, source) IN", [Column.Text("id"), Column.Text("source")], keys), cancellationToken);
         await Db.ExecuteAsync(connection, transaction, Rollups.Write(Dialect, days, leadTimes), cancellationToken);
     }
 

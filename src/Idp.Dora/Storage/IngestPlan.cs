@@ -66,7 +66,7 @@ internal sealed class IngestPlan(SqlDialect dialect, Func<string, bool> isProduc
         [
             .. MultiRow.Insert(dialect, "deployments",
                 [Text("source"), Text("id"), Text("service"), Text("team"), Text("environment"), Integer("production"), Integer("succeeded"), Text("rollback_of"), Integer("finished_ms")],
-                deployments, "ON CONFLICT (source, id) DO NOTHING"),
+                deployments, "ON CONFLICT (id, source) DO NOTHING"),
             .. MultiRow.Insert(dialect, "pipeline_runs", [Text("run_key"), Text("team"), Integer("finished"), Integer("manual")], runs,
                 "ON CONFLICT (run_key) DO UPDATE SET " +
                 $"finished = {dialect.Greatest}(pipeline_runs.finished, excluded.finished), manual = {dialect.Greatest}(pipeline_runs.manual, excluded.manual), " +

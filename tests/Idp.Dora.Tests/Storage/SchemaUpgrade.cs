@@ -61,6 +61,10 @@ public abstract class SchemaUpgrade(DoraBackend backend)
         (await ScalarAsync(where, backend.Dialect == SqlDialect.Postgres
             ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE 'ix_changes_%'"
             : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_changes_%'")).ShouldBe(3, "window, lead and first-deployment indexes only");
+        (await ScalarAsync(where, backend.Dialect == SqlDialect.Postgres
+            ? "SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'deployments'"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deployments'")).ShouldBe(
+                backend.Dialect == SqlDialect.Postgres ? 3 : 2, "the key (id, source) serves lookups by id; an index for the window and one for rollbacks");
         if (backend.Dialect == SqlDialect.Postgres)
         {
             (await ScalarAsync(where, "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() " +
