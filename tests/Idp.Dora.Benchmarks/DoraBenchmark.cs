@@ -4,8 +4,10 @@ namespace Idp.Dora.Benchmarks;
 
 /// <summary>
 /// One store's figures. The store is filled in process to <c>events − measured</c> events (see <see cref="Seeding"/>),
-/// then the last <c>measured</c> events go through <c>POST /api/events</c> (see <see cref="HttpIngest"/>), half from one
-/// sender and half from four at once, so the ingest rate is that of a store holding nearly all the events. With all <c>events</c> stored, the 90-day
+/// then the last <c>measured</c> events go through <c>POST /api/events</c> (see <see cref="HttpIngest"/>), so the ingest
+/// rate is that of a store holding nearly all the events. They come in four parts, each from one sender and then from
+/// four at once: a backfill, at random instants of the whole 90 days like the stored ones, and live traffic, at
+/// instants of the last 6 hours, as pipelines send events while they run. With all <c>events</c> stored, the 90-day
 /// <c>GET /api/metrics/dora</c> is timed for all services, for each of the 20 services, and for a team in another time zone.
 /// </summary>
 public static class DoraBenchmark
@@ -15,8 +17,9 @@ public static class DoraBenchmark
     private static readonly DateTimeOffset End = new(2024, 6, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Start = End.AddDays(-90);
 
-    /// <summary>The events that go through HTTP: a tenth of the total, at least 20,000 (or all of a smaller total).</summary>
-    public static int MeasuredThroughHttp(int events) => Math.Min(events, Math.Max(20_000, events / 10));
+    /// <summary>The events that go through HTTP: a fifth of the total, at least 40,000 (or all of a smaller total), so
+    /// each of the four parts fills several slices of four batches.</summary>
+    public static int MeasuredThroughHttp(int events) => Math.Min(events, Math.Max(40_000, events / 5));
 
     public static async Task<IReadOnlyList<Figure>> RunAsync(string kind, int events)
     {
@@ -34,9 +37,13 @@ public static class DoraBenchmark
                 $"EventReader + DoraStore.IngestAsync in process (no HTTP), batches of {Seeding.BatchSize:N0}, store growing from 0 to {seeded:N0}; {store.Settings}"));
         }
 
-        // Half the events from one sender, the other half from several at once, as pipelines post to a shared endpoint.
-        var alone = await PostAsync(figures, store, generator, measured / 2, seeded, senders: 1);
-        await PostAsync(figures, store, generator, measured - alone, seeded + alone, Senders);
+        // Each kind of traffic from one sender, then from several at once, as pipelines post to a shared endpoint.
+        var live = new EventGenerator(seed: 2, End.AddHours(-6), End, firstNumber: events);
+        var posted = seeded;
+        posted += await PostAsync(figures, store, generator, "", measured / 4, posted, senders: 1);
+        posted += await PostAsync(figures, store, generator, "", measured / 4, posted, Senders);
+        posted += await PostAsync(figures, store, live, ".live", measured / 4, posted, senders: 1);
+        await PostAsync(figures, store, live, ".live", events - posted, posted, Senders);
 
         Console.Error.WriteLine($"{kind}: VACUUM ANALYZE (PostgreSQL only), then timing the 90-day queries…");
         await store.SettleAsync();
@@ -51,15 +58,18 @@ public static class DoraBenchmark
         return figures;
     }
 
-    private static async Task<int> PostAsync(List<Figure> figures, StoreUnderTest store, EventGenerator generator, int events, int storedBefore, int senders)
+    /// <summary>Posts <paramref name="events"/> events, records figures named <c>dora.{store}.ingest{traffic}</c> (with
+    /// <c>.one-sender</c> for one), returns the events posted.</summary>
+    private static async Task<int> PostAsync(List<Figure> figures, StoreUnderTest store, EventGenerator generator, string traffic, int events, int storedBefore, int senders)
     {
         var kind = store.Kind;
-        var name = senders == 1 ? $"dora.{kind}.ingest.one-sender" : $"dora.{kind}.ingest";
-        Console.Error.WriteLine($"{kind}: posting {events:N0} events in batches of {HttpIngest.BatchSize:N0} from {senders} sender(s)…");
+        var name = $"dora.{kind}.ingest{traffic}" + (senders == 1 ? ".one-sender" : "");
+        var instants = traffic == ".live" ? "instants of the last 6 hours of the 90 days (live traffic)" : "random instants of the 90 days (a backfill)";
+        Console.Error.WriteLine($"{kind}: posting {events:N0} events at {instants} in batches of {HttpIngest.BatchSize:N0} from {senders} sender(s)…");
         var (rates, posted, cpuSeconds) = await HttpIngest.MeasureAsync(store, generator, events, storedBefore, senders);
         figures.Add(Figure.AtLeast(name, rates, "events/s", 5_000,
             $"POST /api/events, {(senders == 1 ? "one request at a time" : $"{senders} senders at once, each posting its next batch when answered")}, " +
-            $"batches of {HttpIngest.BatchSize:N0} generated events (validated, deduplicated by (source, id), folded into the rollups), " +
+            $"batches of {HttpIngest.BatchSize:N0} generated events at {instants} (validated, deduplicated by (source, id), folded into the rollups), " +
             $"store growing from {storedBefore:N0} to {storedBefore + posted:N0}; median of {rates.Count} slices; {store.Settings}; load average {MachineFacts.ReadLoadAverage()} at the end"));
         if (cpuSeconds is { } cpu)
         {

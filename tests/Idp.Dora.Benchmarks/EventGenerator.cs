@@ -4,14 +4,16 @@ using System.Text;
 namespace Idp.Dora.Benchmarks;
 
 /// <summary>
-/// Seeded events over a period: 72 % deployments (85 % of them to production, 1–2 commits each, some redeploys),
-/// 4 % rollbacks, 8 % failed deploy runs, 8 % incidents detected and 8 % resolved, over 20 services and 5 teams.
+/// Seeded events at random instants of a period: 72 % deployments (85 % of them to production, 1–2 commits each, some
+/// redeploys), 4 % rollbacks, 8 % failed deploy runs, 8 % incidents detected and 8 % resolved, over 20 services and
+/// 5 teams. Event ids and commits are numbered from <paramref name="firstNumber"/>, so generators with distant first
+/// numbers give distinct events.
 /// </summary>
-public sealed class EventGenerator(int seed, DateTimeOffset start, DateTimeOffset end)
+public sealed class EventGenerator(int seed, DateTimeOffset start, DateTimeOffset end, long firstNumber = 0)
 {
     private readonly Random _random = new(seed);
     private readonly long _span = (long)(end - start).TotalSeconds;
-    private long _next;
+    private long _next = firstNumber;
 
     public string Batch(int count)
     {
