@@ -4,8 +4,8 @@ namespace Idp.Dora.Storage;
 /// A row of <c>deployment_days</c>: one scope's production deployments on one UTC day, how many failed (rule R4), and
 /// which of the day's 96 slots of 15 minutes hold any, as bits (slots 0–47 in <see cref="SlotsLow"/>, 48–95 in
 /// <see cref="SlotsHigh"/>). Every time zone's offset is a multiple of 15 minutes, so a slot lies in one local day: the
-/// slots tell the days with deployments in any zone, and one row per day is about a third of the rows that ingest
-/// updates with a row per slot.
+/// slots tell the days with deployments in any zone, and a batch spread over many days updates far fewer rows than with
+/// a row per slot.
 /// </summary>
 internal readonly record struct DeploymentDay(long Deployments, long Failed, long SlotsLow, long SlotsHigh)
 {

