@@ -6,6 +6,10 @@ namespace Idp.Build.Components.Image;
 /// Writes a Docker build context as a tar. Every entry gets the same modification time, so the same sources give
 /// the same bytes, and the classic builder's layers come out identical when nothing changed.
 /// </summary>
+/// <remarks>
+/// GNU format, not PAX: BuildKit tells an uploaded tar from a bare Dockerfile by reading its first entry from its
+/// first 1,024 bytes, and .NET writes an extended header before every PAX entry, which pushes that entry past them.
+/// </remarks>
 public sealed class ContextArchive : IDisposable
 {
     private readonly TarWriter _writer;
@@ -15,7 +19,7 @@ public sealed class ContextArchive : IDisposable
     /// <summary>A tar written to <paramref name="output"/> (left open), with <paramref name="timestamp"/> on every entry.</summary>
     public ContextArchive(Stream output, DateTimeOffset timestamp)
     {
-        _writer = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true);
+        _writer = new TarWriter(output, TarEntryFormat.Gnu, leaveOpen: true);
         _timestamp = timestamp;
     }
 
@@ -29,7 +33,7 @@ public sealed class ContextArchive : IDisposable
         var info = new FileInfo(source);
         var target = info.LinkTarget is null ? info : (FileInfo?)info.ResolveLinkTarget(returnFinalTarget: true) ?? info;
         using var content = target.OpenRead();
-        var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
+        var entry = new GnuTarEntry(TarEntryType.RegularFile, name)
         {
             DataStream = content,
             Mode = OperatingSystem.IsWindows() ? (UnixFileMode)0b110_100_100 : File.GetUnixFileMode(target.FullName),
@@ -44,7 +48,7 @@ public sealed class ContextArchive : IDisposable
     {
         AddParents(name);
         using var data = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));
-        _writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = data, Mode = mode, ModificationTime = _timestamp });
+        _writer.WriteEntry(new GnuTarEntry(TarEntryType.RegularFile, name) { DataStream = data, Mode = mode, ModificationTime = _timestamp });
         FileCount++;
     }
 
@@ -53,7 +57,7 @@ public sealed class ContextArchive : IDisposable
     {
         AddParents(name);
         if (_directories.Add(name))
-            _writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, name + "/") { Mode = mode, ModificationTime = _timestamp });
+            _writer.WriteEntry(new GnuTarEntry(TarEntryType.Directory, name + "/") { Mode = mode, ModificationTime = _timestamp });
     }
 
     /// <summary>Adds every file below <paramref name="directory"/> as <paramref name="prefix"/>/…, leaving out what <paramref name="ignore"/> excludes.</summary>
@@ -92,7 +96,7 @@ public sealed class ContextArchive : IDisposable
         {
             var parent = string.Join('/', parts[..i]);
             if (_directories.Add(parent))
-                _writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, parent + "/") { Mode = (UnixFileMode)0b111_101_101, ModificationTime = _timestamp });
+                _writer.WriteEntry(new GnuTarEntry(TarEntryType.Directory, parent + "/") { Mode = (UnixFileMode)0b111_101_101, ModificationTime = _timestamp });
         }
     }
 

@@ -48,20 +48,22 @@ public interface IDockerBuild : IPublish, IBaseImage
             }.Apply(DockerBuildSettings);
 
             var timestamp = GitRepository.CommitTimestamp ?? DateTimeOffset.UnixEpoch;
-            // The labels go into the Dockerfile as one instruction: one build step and one history entry for all.
-            // Read after DockerBuildSettings, which may have changed any of them.
+            // Read after DockerBuildSettings, which may have changed any of them. BuildKit writes the labels into the
+            // image config; the classic builder would make a step of each, so it gets them in one LABEL instruction.
             var (labels, target, ownDockerfile) = (parameters.Labels ?? new Dictionary<string, string>(), parameters.Target, parameters.Dockerfile);
-            parameters.Labels = null;
-            parameters.Dockerfile = DockerBuildContext.LabelledDockerfile;
-            using var docker = CreateDockerClient();
-            EngineProgress progress;
+            if (DockerBuilder == DockerBuilder.Classic)
+            {
+                parameters.Labels = null;
+                parameters.Dockerfile = DockerBuildContext.LabelledDockerfile;
+            }
+            BuildProgress progress;
             try
             {
-                progress = await ImageBuilder.BuildAsync(docker, parameters,
-                    tar => DockerBuildContext.Write(tar, DockerContextDirectory, ownDockerfile, target, labels, timestamp),
+                progress = await ImageBuilder.BuildAsync(DockerEndpoint, DockerBuilder, parameters,
+                    tar => DockerBuildContext.Write(tar, DockerContextDirectory, ownDockerfile, target, DockerBuilder == DockerBuilder.Classic ? labels : null, timestamp),
                     $"{ServiceDescriptor.Service.Name} ({DockerContextDirectory / ownDockerfile})", Log);
             }
-            catch (TargetFailedException e) when (e.Message.Contains(" : FROM ", StringComparison.Ordinal))
+            catch (TargetFailedException e) when (e.Message.Contains(" : FROM ", StringComparison.Ordinal) || e.Message.Contains(parameters.BuildArgs["BASE_IMAGE"], StringComparison.Ordinal))
             {
                 throw new TargetFailedException(
                     $"{e.Message}\nBASE_IMAGE was {parameters.BuildArgs["BASE_IMAGE"]}. Check that the engine can pull it (registry address, " +

@@ -1,4 +1,5 @@
 using Docker.DotNet;
+using Idp.Build.Components.Image;
 
 namespace Idp.Build.Components.Platform;
 
@@ -14,6 +15,13 @@ public static class DockerEngine
     /// <summary>A client for <paramref name="endpoint"/> with a fixed API version (requests are prefixed with <c>/v1.41</c>).</summary>
     public static DockerClient Connect(Uri endpoint) =>
         new DockerClientConfiguration(endpoint, defaultTimeout: TimeSpan.FromMinutes(10)).CreateClient(ApiVersion);
+
+    /// <summary>A client for <paramref name="endpoint"/> whose image builds run on <paramref name="builder"/>.</summary>
+    public static DockerClient Connect(Uri endpoint, DockerBuilder builder) => builder switch
+    {
+        DockerBuilder.BuildKit => new DockerClientConfiguration(endpoint, new BuildKitRequests(), defaultTimeout: TimeSpan.FromMinutes(10)).CreateClient(ApiVersion),
+        _ => Connect(endpoint),
+    };
 
     /// <summary>
     /// The engine to use: <paramref name="dockerHost"/> when given; else the default socket when it answers; else the

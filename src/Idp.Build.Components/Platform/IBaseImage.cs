@@ -61,8 +61,8 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
                 Remove = true,
                 ForceRemove = true,
             };
+            await ImageBuilder.BuildAsync(DockerEndpoint, DockerBuilder, parameters, tar => WriteContext(tar, runtime), name, Log);
             using var docker = CreateDockerClient();
-            await ImageBuilder.BuildAsync(docker, parameters, tar => WriteContext(tar, runtime), name, Log);
 
             var host = RegistryHost.Of(UsesLocalRegistry ? Registry : RegistryAddress!);
             using var registry = new RegistryClient(host, RegistryCredentials) { Retried = Log.Warning };

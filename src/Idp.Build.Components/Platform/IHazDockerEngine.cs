@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Idp.Build;
+using Idp.Build.Components.Image;
 
 namespace Idp.Build.Components.Platform;
 
@@ -12,6 +13,13 @@ public interface IHazDockerEngine : IBuild
     /// <summary>The engine's address, e.g. <c>unix:///var/run/docker.sock</c> or <c>tcp://127.0.0.1:2375</c>.</summary>
     [Parameter("The Docker engine (default: DOCKER_HOST, else /var/run/docker.sock, else the engine LocalPlatform starts)")]
     string? DockerHost => TryGetValue(() => DockerHost);
+
+    /// <summary>The builder as given; null means BuildKit.</summary>
+    [Parameter("The engine's image builder: BuildKit (default; labels without a build step) or Classic, for engines without BuildKit", Name = "DockerBuilder")]
+    DockerBuilder? DockerBuilderParameter => TryGetValue(() => DockerBuilderParameter);
+
+    /// <summary>The builder the engine builds images with, with its default applied.</summary>
+    DockerBuilder DockerBuilder => DockerBuilderParameter ?? DockerBuilder.BuildKit;
 
     /// <summary>Where the local platform keeps its sockets, data, logs and pid files; <c>~/.idp</c> unless given.</summary>
     [Parameter("Directory of the local platform's state (default: ~/.idp)")]

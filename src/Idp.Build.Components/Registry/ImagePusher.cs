@@ -43,7 +43,7 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
 
         for (var attempt = 0; ; attempt++)
         {
-            var progress = new EngineProgress(log);
+            var progress = new PushProgress(log);
             await docker.Images.PushImageAsync(name, new ImagePushParameters { Tag = tag }, Auth(), progress, cancellationToken);
             if (progress.Error is null)
                 return await ConfirmAsync(name, repository, tag, progress, cancellationToken);
@@ -54,7 +54,7 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
         }
     }
 
-    private async Task<PushResult> ConfirmAsync(string name, string repository, string tag, EngineProgress progress, CancellationToken cancellationToken)
+    private async Task<PushResult> ConfirmAsync(string name, string repository, string tag, PushProgress progress, CancellationToken cancellationToken)
     {
         var stored = await registry.HeadManifestAsync(repository, tag, cancellationToken)
             ?? throw new RegistryException($"The engine pushed {name}:{tag}, but registry {host.Name} does not list that tag. Check the registry's deployment policy and log.");

@@ -55,18 +55,44 @@ public sealed class SampleImage(ImagePipeline pipeline)
     }
 
     [Fact]
-    public async Task All_labels_are_set_by_one_build_step_at_the_end()
+    public async Task BuildKit_sets_the_labels_without_a_build_step()
     {
         pipeline.FirstPush.ExitCode.ShouldBe(0, pipeline.FirstPush.StandardOutput);
         using var docker = DockerEngine.Connect(pipeline.Engine.Endpoint);
 
         var history = await docker.Images.GetImageHistoryAsync($"{pipeline.Repository}:{pipeline.FirstCommit}");
 
-        // Newest first: one LABEL step with every label, after the Dockerfile's own last instruction.
-        history[0].CreatedBy.ShouldContain("LABEL");
-        history[0].CreatedBy.ShouldContain("org.opencontainers.image.revision");
-        history[0].CreatedBy.ShouldContain("io.idp.service");
-        history[1].CreatedBy.ShouldNotContain("LABEL");
+        // Newest first: the Dockerfile's own last instruction, and no entry that sets the golden path's labels.
+        history[0].CreatedBy.ShouldStartWith("COPY artifacts/publish/hello-service/ /app/");
+        history.ShouldNotContain(entry => entry.CreatedBy.Contains("org.opencontainers.image.revision", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_classic_builder_sets_all_labels_by_one_build_step_at_the_end()
+    {
+        pipeline.FirstPush.ExitCode.ShouldBe(0, pipeline.FirstPush.StandardOutput);
+        // A repository of its own, so the tags the other tests read keep the BuildKit image.
+        pipeline.Sample.Write("idp.classic.yaml", File.ReadAllText(pipeline.Sample.Root / "idp.yaml")
+            .Replace("repository: platform/hello-service", "repository: platform/hello-service-classic", StringComparison.Ordinal));
+        try
+        {
+            var result = pipeline.Run("DockerBuild", "--skip", "LocalPlatform", "Restore", "Compile", "Publish", "--docker-builder", "classic",
+                "--service-descriptor-file", pipeline.Sample.Root / "idp.classic.yaml");
+            result.ExitCode.ShouldBe(0, result.StandardOutput);
+            using var docker = DockerEngine.Connect(pipeline.Engine.Endpoint);
+
+            var history = await docker.Images.GetImageHistoryAsync($"{pipeline.Registry.Address}/platform/hello-service-classic:{pipeline.Git("rev-parse", "HEAD")}");
+
+            // Newest first: one LABEL step with every label, after the Dockerfile's own last instruction.
+            history[0].CreatedBy.ShouldContain("LABEL");
+            history[0].CreatedBy.ShouldContain("org.opencontainers.image.revision");
+            history[0].CreatedBy.ShouldContain("io.idp.service");
+            history[1].CreatedBy.ShouldNotContain("LABEL");
+        }
+        finally
+        {
+            File.Delete(pipeline.Sample.Root / "idp.classic.yaml");
+        }
     }
 
     private static async Task<string> GetHealthAsync(int port)

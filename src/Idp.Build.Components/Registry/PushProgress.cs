@@ -1,24 +1,19 @@
 using Docker.DotNet.Models;
 
-namespace Idp.Build.Components.Image;
+namespace Idp.Build.Components.Registry;
 
 /// <summary>
-/// Reads the Docker engine's JSON message stream: writes it to the build log as it arrives, remembers the step
-/// being run, the <c>aux</c> values (image ID, pushed digest) and the first error. The engine reports a failed build
-/// or push inside this stream with HTTP 200, so Docker.DotNet does not throw: the caller checks <see cref="Error"/>.
+/// Reads the Docker engine's JSON message stream of a push: writes it to the build log as it arrives, remembers the
+/// <c>aux</c> values (pushed digest and size) and the first error. The engine reports a failed push inside this
+/// stream with HTTP 200, so Docker.DotNet does not throw: the caller checks <see cref="Error"/>. Builds have
+/// <see cref="Image.BuildProgress"/>.
 /// </summary>
-public sealed class EngineProgress(BuildLog log) : IProgress<JSONMessage>
+public sealed class PushProgress(BuildLog log) : IProgress<JSONMessage>
 {
     private readonly Dictionary<string, string> _layerStatus = new(StringComparer.Ordinal);
 
-    /// <summary>The last "Step n/m : …" line of a build.</summary>
-    public string? Step { get; private set; }
-
     /// <summary>The first error message in the stream, or null.</summary>
     public string? Error { get; private set; }
-
-    /// <summary>The image ID of a build (<c>aux.ID</c>).</summary>
-    public string? ImageId { get; private set; }
 
     /// <summary>The manifest digest of a push (<c>aux.Digest</c>).</summary>
     public string? PushedDigest { get; private set; }
@@ -43,11 +38,7 @@ public sealed class EngineProgress(BuildLog log) : IProgress<JSONMessage>
         if (value.Stream is { Length: > 0 } stream)
         {
             foreach (var line in stream.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (line.StartsWith("Step ", StringComparison.Ordinal))
-                    Step = line;
                 log.Information(line);
-            }
         }
         if (value.Status is { Length: > 0 } status)
         {
@@ -66,8 +57,6 @@ public sealed class EngineProgress(BuildLog log) : IProgress<JSONMessage>
         }
         if (value.Aux?.ExtensionData is { } aux)
         {
-            if (aux.TryGetValue("ID", out var imageId))
-                ImageId = imageId?.ToString();
             if (aux.TryGetValue("Digest", out var digest))
                 PushedDigest = digest?.ToString();
             if (aux.TryGetValue("Size", out var size) && long.TryParse(size?.ToString(), out var bytes))
