@@ -38,27 +38,32 @@ static partial class ImageBenchmark
             sameImage.Add(BuildAndPushByHand(sample, SameImageTags(sample, "hello-service", "warm"), labels));
         }
 
-        SampleWorkspace.ChangeOneLine(sample.Directory, "One line changed for the image benchmark.");
-        sample.Build("Publish", "--skip", "LocalPlatform").ThrowIfFailed("Publish after the change");
+        // One-line changes, each built and pushed in turn by the golden path, by the plain commands and as the same image
+        // by hand; every one of them after a change of its own, so each side rebuilds the app layer.
         var log = sample.Platform / "registry" / "registry.log";
-        var position = File.ReadLines(log).Count();
-        var changed = GoldenPath(sample, built).ThrowIfFailed("DockerBuild Push (code change)");
-        var changedTargets = sample.TargetSeconds("DockerBuild", "Push");
-        var (changedBuild, changedPush) = (sample.TargetSeconds("DockerBuild"), sample.TargetSeconds("Push"));
-        var uploaded = File.ReadLines(log).Skip(position).Select(l => CompletedUpload().Match(l)).Where(m => m.Success).Select(m => "sha256:" + m.Groups["hex"].Value).ToHashSet();
-        var (layers, config) = Manifest(sample.Registry, sample.Git("rev-parse", "HEAD"));
-        var appLayer = layers[^1];
-        var uploadedBytes = layers.Append(config).Where(b => uploaded.Contains(b.Digest)).Sum(b => b.Size);
+        var (changed, changedTargets, changedBuild, changedPush, changedByHand, changedSameImage) =
+            (new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>());
+        var upload = (Bytes: 0L, Blobs: 0, AppLayer: 1L, Config: 0L, Layers: 0L);
+        for (var run = 1; run <= runs; run++)
+        {
+            Change(sample, $"Change {run} for the golden path.");
+            var position = File.ReadLines(log).Count();
+            changed.Add(GoldenPath(sample, built).ThrowIfFailed("DockerBuild Push (code change)").Wall.TotalSeconds);
+            changedTargets.Add(sample.TargetSeconds("DockerBuild", "Push"));
+            changedBuild.Add(sample.TargetSeconds("DockerBuild"));
+            changedPush.Add(sample.TargetSeconds("Push"));
+            var uploaded = File.ReadLines(log).Skip(position).Select(l => CompletedUpload().Match(l)).Where(m => m.Success).Select(m => "sha256:" + m.Groups["hex"].Value).ToHashSet();
+            var (layers, config) = Manifest(sample.Registry, sample.Git("rev-parse", "HEAD"));
+            var bytes = layers.Append(config).Where(b => uploaded.Contains(b.Digest)).Sum(b => b.Size);
+            // The run that uploaded the most for its app layer is the one reported.
+            if (run == 1 || (double)bytes / layers[^1].Size > (double)upload.Bytes / upload.AppLayer)
+                upload = (bytes, uploaded.Count, layers[^1].Size, config.Size, layers.Where(l => uploaded.Contains(l.Digest)).Sum(l => l.Size));
 
-        // The same kind of change once more, built and pushed by hand, for a side-by-side figure of the realistic warm case.
-        SampleWorkspace.ChangeOneLine(sample.Directory, "A second line changed, for the by-hand build.");
-        sample.Build("Publish", "--skip", "LocalPlatform").ThrowIfFailed("Publish after the second change");
-        var changedByHand = BuildAndPushByHand(sample, [$"{sample.Image}:by-hand-2"]);
-
-        // And once more by hand for the image the golden path makes: its labels as --label, its two tags, both pushed.
-        SampleWorkspace.ChangeOneLine(sample.Directory, "A third line changed, for the same image by hand.");
-        sample.Build("Publish", "--skip", "LocalPlatform").ThrowIfFailed("Publish after the third change");
-        var changedSameImage = BuildAndPushByHand(sample, SameImageTags(sample, "hello-service", "by-hand-3"), labels);
+            Change(sample, $"Change {run} for the plain commands by hand.");
+            changedByHand.Add(BuildAndPushByHand(sample, [$"{sample.Image}:by-hand-{run}"]));
+            Change(sample, $"Change {run} for the same image by hand.");
+            changedSameImage.Add(BuildAndPushByHand(sample, SameImageTags(sample, "hello-service", $"by-hand-{run}"), labels));
+        }
 
         var golden = ProcessMeasurement.WallSeconds(warm);
         var goldenTargets = new Samples(warmTargets);
@@ -88,28 +93,38 @@ static partial class ImageBenchmark
                 $"the DockerBuild and Push targets alone in the warm runs (their durations in .nuke/temp/run.json: no process start, argument parsing or git reads); median of {runs}"),
             Figure.Measured("image.warm.targets-vs-by-hand", Math.Round(goldenTargets.Median / manual.Median, 3), "ratio", atMost: null,
                 "median warm DockerBuild + Push target time ÷ median by hand: what the image work costs once the build is running, as in a golden-path run that does more than the image"),
-            Figure.Measured("image.code-change", changed.Wall.TotalSeconds, "s", atMost: null, "DockerBuild + Push after a one-line code change (Publish done before)"),
-            Figure.Measured("image.code-change.targets", changedTargets, "s", atMost: null, "the DockerBuild and Push targets alone after the one-line change (from .nuke/temp/run.json)"),
-            Figure.Measured("image.code-change.docker-build", changedBuild, "s", atMost: null, "the DockerBuild target alone after the one-line change"),
-            Figure.Measured("image.code-change.push", changedPush, "s", atMost: null, "the Push target alone after the one-line change (both tags)"),
-            Figure.Measured("image.code-change.by-hand", changedByHand, "s", atMost: null, "docker build + docker push (one tag, no labels) after another one-line change (Publish done before)"),
-            Figure.Measured("image.code-change-vs-by-hand", Math.Round(changed.Wall.TotalSeconds / changedByHand, 3), "ratio", atMost: 1.1,
-                "DockerBuild + Push ÷ docker build + docker push, each after a one-line change (one run each)"),
-            Figure.Measured("image.code-change.same-image-by-hand", changedSameImage, "s", atMost: null,
-                $"the image the golden path makes, by hand, after a third one-line change: docker build with its {labelCount} labels as --label and its two tags, docker push of each"),
-            Figure.Measured("image.code-change-vs-same-image-by-hand", Math.Round(changed.Wall.TotalSeconds / changedSameImage, 3), "ratio", atMost: 1.1,
-                "DockerBuild + Push ÷ the same image by hand, each after a one-line change (one run each)"),
-            Figure.Measured("image.code-change.targets-vs-by-hand", Math.Round(changedTargets / changedByHand, 3), "ratio", atMost: null,
-                "DockerBuild + Push target time ÷ docker build + docker push, each after a one-line change (one run each)"),
-            Figure.Measured("image.code-change.uploaded-bytes", uploadedBytes, "B", atMost: null,
-                $"bytes of the blobs the push uploaded ({uploaded.Count} blobs: app layer and image config), from the registry's access log"),
-            Figure.Measured("image.code-change.app-layer-bytes", appLayer.Size, "B", atMost: null, "compressed size of the app layer in the pushed manifest"),
-            Figure.Measured("image.code-change.config-bytes", config.Size, "B", atMost: null, "size of the image config the push uploaded with the app layer"),
-            Figure.Measured("image.code-change.upload-ratio", Math.Round((double)uploadedBytes / appLayer.Size, 3), "ratio", atMost: 1.05,
-                $"uploaded bytes ÷ app layer bytes (issue #4 goal ≤ 1.05). The new image config ({config.Size} B) must be uploaded with any change; against the sample's tiny app layer it weighs more than 5 %"),
-            Figure.Measured("image.code-change.layer-upload-ratio", Math.Round((double)layers.Where(l => uploaded.Contains(l.Digest)).Sum(l => l.Size) / appLayer.Size, 3), "ratio", atMost: 1.05,
+            Figure.Measured("image.code-change", new Samples(changed), "s", atMost: null, $"DockerBuild + Push after a one-line code change (Publish done before); median of {runs}"),
+            Figure.Measured("image.code-change.targets", new Samples(changedTargets), "s", atMost: null, $"the DockerBuild and Push targets alone after the change (from .nuke/temp/run.json); median of {runs}"),
+            Figure.Measured("image.code-change.docker-build", new Samples(changedBuild), "s", atMost: null, $"the DockerBuild target alone after the change; median of {runs}"),
+            Figure.Measured("image.code-change.push", new Samples(changedPush), "s", atMost: null, $"the Push target alone after the change (both tags); median of {runs}"),
+            Figure.Measured("image.code-change.by-hand", new Samples(changedByHand), "s", atMost: null,
+                $"docker build + docker push (one tag, no labels) after a one-line change of their own (Publish done before); median of {runs}, interleaved"),
+            Figure.Measured("image.code-change-vs-by-hand", Math.Round(Median(changed) / Median(changedByHand), 3), "ratio", atMost: 1.1,
+                "median DockerBuild + Push ÷ median docker build + docker push, each after a one-line change (issue #4 goal ≤ 1.1)"),
+            Figure.Measured("image.code-change.same-image-by-hand", new Samples(changedSameImage), "s", atMost: null,
+                $"the image the golden path makes, by hand, after a one-line change of its own: docker build with its {labelCount} labels as --label and its two tags, docker push of each; median of {runs}, interleaved"),
+            Figure.Measured("image.code-change-vs-same-image-by-hand", Math.Round(Median(changed) / Median(changedSameImage), 3), "ratio", atMost: 1.1,
+                "median DockerBuild + Push ÷ median of the same image by hand, each after a one-line change"),
+            Figure.Measured("image.code-change.targets-vs-by-hand", Math.Round(Median(changedTargets) / Median(changedByHand), 3), "ratio", atMost: null,
+                "median DockerBuild + Push target time ÷ median docker build + docker push, each after a one-line change"),
+            Figure.Measured("image.code-change.uploaded-bytes", upload.Bytes, "B", atMost: null,
+                $"bytes of the blobs the push uploaded ({upload.Blobs} blobs: app layer and image config), from the registry's access log; the run of {runs} with the highest upload ratio"),
+            Figure.Measured("image.code-change.app-layer-bytes", upload.AppLayer, "B", atMost: null, "compressed size of the app layer in the pushed manifest, same run"),
+            Figure.Measured("image.code-change.config-bytes", upload.Config, "B", atMost: null, "size of the image config the push uploaded with the app layer, same run"),
+            Figure.Measured("image.code-change.upload-ratio", Math.Round((double)upload.Bytes / upload.AppLayer, 3), "ratio", atMost: 1.05,
+                $"uploaded bytes ÷ app layer bytes (issue #4 goal ≤ 1.05). The new image config ({upload.Config} B) must be uploaded with any change; against the sample's tiny app layer it weighs more than 5 %"),
+            Figure.Measured("image.code-change.layer-upload-ratio", Math.Round((double)upload.Layers / upload.AppLayer, 3), "ratio", atMost: 1.05,
                 "uploaded layer bytes ÷ app layer bytes: 1.0 when no base layer is uploaded again"),
         ];
+    }
+
+    private static double Median(List<double> values) => new Samples(values).Median;
+
+    // A one-line code change, committed, and the service published again (not measured).
+    private static void Change(SampleWorkspace sample, string comment)
+    {
+        SampleWorkspace.ChangeOneLine(sample.Directory, comment);
+        sample.Build("Publish", "--skip", "LocalPlatform").ThrowIfFailed($"Publish after '{comment}'");
     }
 
     private static ProcessMeasurement GoldenPath(SampleWorkspace sample, string[] skipped)
