@@ -63,27 +63,21 @@ internal sealed record BuildKitVertex(string Digest, string Name, bool Cached, D
     internal static BuildKitVertex Decode(ReadOnlySpan<byte> message)
     {
         var reader = new ProtobufReader(message);
-        var vertex = new BuildKitVertex("", "", false, null, null, null);
+        var (digest, name, cached, started, completed, error) = ("", "", false, (DateTimeOffset?)null, (DateTimeOffset?)null, (string?)null);
         while (reader.TryReadField(out var field))
         {
-            vertex = field switch
+            switch (field)
             {
-                1 => vertex with { Digest = reader.ReadString() },
-                3 => vertex with { Name = reader.ReadString() },
-                4 => vertex with { Cached = reader.ReadVarint() != 0 },
-                5 => vertex with { Started = BuildKitStatus.DecodeTimestamp(reader.ReadBytes()) },
-                6 => vertex with { Completed = BuildKitStatus.DecodeTimestamp(reader.ReadBytes()) },
-                7 => vertex with { Error = reader.ReadString() is { Length: > 0 } error ? error : null },
-                _ => Skipped(ref reader, vertex),
-            };
+                case 1: digest = reader.ReadString(); break;
+                case 3: name = reader.ReadString(); break;
+                case 4: cached = reader.ReadVarint() != 0; break;
+                case 5: started = BuildKitStatus.DecodeTimestamp(reader.ReadBytes()); break;
+                case 6: completed = BuildKitStatus.DecodeTimestamp(reader.ReadBytes()); break;
+                case 7: error = reader.ReadString() is { Length: > 0 } text ? text : null; break;
+                default: reader.Skip(); break;
+            }
         }
-        return vertex;
-    }
-
-    private static BuildKitVertex Skipped(ref ProtobufReader reader, BuildKitVertex vertex)
-    {
-        reader.Skip();
-        return vertex;
+        return new BuildKitVertex(digest, name, cached, started, completed, error);
     }
 }
 

@@ -50,17 +50,18 @@ public interface IDockerBuild : IPublish, IBaseImage
             var timestamp = GitRepository.CommitTimestamp ?? DateTimeOffset.UnixEpoch;
             // Read after DockerBuildSettings, which may have changed any of them. BuildKit writes the labels into the
             // image config; the classic builder would make a step of each, so it gets them in one LABEL instruction.
-            var (labels, target, ownDockerfile) = (parameters.Labels ?? new Dictionary<string, string>(), parameters.Target, parameters.Dockerfile);
+            var (target, ownDockerfile) = (parameters.Target, parameters.Dockerfile);
+            IDictionary<string, string>? labelledInDockerfile = null;
             if (DockerBuilder == DockerBuilder.Classic)
             {
-                parameters.Labels = null;
+                (labelledInDockerfile, parameters.Labels) = (parameters.Labels ?? new Dictionary<string, string>(), null);
                 parameters.Dockerfile = DockerBuildContext.LabelledDockerfile;
             }
             BuildProgress progress;
             try
             {
                 progress = await ImageBuilder.BuildAsync(DockerEndpoint, DockerBuilder, parameters,
-                    tar => DockerBuildContext.Write(tar, DockerContextDirectory, ownDockerfile, target, DockerBuilder == DockerBuilder.Classic ? labels : null, timestamp),
+                    tar => DockerBuildContext.Write(tar, DockerContextDirectory, ownDockerfile, target, labelledInDockerfile, timestamp),
                     $"{ServiceDescriptor.Service.Name} ({DockerContextDirectory / ownDockerfile})", Log);
             }
             catch (TargetFailedException e) when (e.Message.Contains(" : FROM ", StringComparison.Ordinal) || e.Message.Contains(parameters.BuildArgs["BASE_IMAGE"], StringComparison.Ordinal))

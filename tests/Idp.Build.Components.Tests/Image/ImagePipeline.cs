@@ -72,6 +72,22 @@ public sealed class ImagePipeline : IAsyncLifetime
         "--platform-directory", Sample.Root / ".idp-platform",
     ]);
 
+    /// <summary>
+    /// Writes <c>idp.&lt;name&gt;.yaml</c>: the sample's idp.yaml with the image in a repository of its own, so the tags
+    /// the other tests read stay as the first push left them, and built from <paramref name="dockerfile"/> when one is
+    /// given (written as <c>Dockerfile.&lt;name&gt;</c>). Disposing it deletes both files.
+    /// </summary>
+    internal ScratchDescriptor WriteDescriptor(string name, string? dockerfile = null)
+    {
+        var repository = $"platform/hello-service-{name}";
+        var image = dockerfile is null ? "" : $"\n  dockerfile: Dockerfile.{name}";
+        if (dockerfile is not null)
+            Sample.Write($"Dockerfile.{name}", dockerfile);
+        Sample.Write($"idp.{name}.yaml", File.ReadAllText(Sample.Root / "idp.yaml")
+            .Replace("repository: platform/hello-service", $"repository: {repository}{image}", StringComparison.Ordinal));
+        return new ScratchDescriptor(Sample.Root / $"idp.{name}.yaml", $"{Registry.Address}/{repository}", dockerfile is null ? null : Sample.Root / $"Dockerfile.{name}");
+    }
+
     /// <summary>Writes the first push's artifacts/image.json back, so Deploy takes that (working) image whatever ran before.</summary>
     internal void RestoreFirstImageRecord() => File.WriteAllText(Sample.Artifacts / "image.json", FirstImage.GetRawText());
 
@@ -113,4 +129,15 @@ public sealed class ImagePipeline : IAsyncLifetime
 public sealed class DockerCollection : ICollectionFixture<ImagePipeline>
 {
     public const string Name = "Docker engine and registry";
+}
+
+/// <summary>A service descriptor written for one test (<see cref="ImagePipeline.WriteDescriptor"/>): its path and image repository.</summary>
+internal sealed record ScratchDescriptor(AbsolutePath Path, string Repository, AbsolutePath? Dockerfile) : IDisposable
+{
+    public void Dispose()
+    {
+        File.Delete(Path);
+        if (Dockerfile is not null)
+            File.Delete(Dockerfile);
+    }
 }

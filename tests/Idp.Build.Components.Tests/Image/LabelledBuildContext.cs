@@ -15,10 +15,7 @@ public sealed class LabelledBuildContext : IDisposable
     [Fact]
     public void The_service_files_go_in_as_they_are_and_the_labelled_copy_is_listed_for_the_engine_to_drop()
     {
-        File.WriteAllText(_directory / "Dockerfile", "FROM base\nCOPY . /app/\n");
-        File.WriteAllText(_directory / ".dockerignore", "*.log\n");
-        File.WriteAllText(_directory / "app.txt", "app");
-        File.WriteAllText(_directory / "debug.log", "log");
+        WriteServiceWithAnIgnoredLog();
 
         var entries = Write(new Dictionary<string, string> { ["io.idp.team"] = "platform" });
 
@@ -41,10 +38,7 @@ public sealed class LabelledBuildContext : IDisposable
     [Fact]
     public void For_BuildKit_the_files_go_in_as_dockerignore_leaves_them_with_no_labelled_copy()
     {
-        File.WriteAllText(_directory / "Dockerfile", "FROM base\nCOPY . /app/\n");
-        File.WriteAllText(_directory / ".dockerignore", "*.log\n");
-        File.WriteAllText(_directory / "app.txt", "app");
-        File.WriteAllText(_directory / "debug.log", "log");
+        WriteServiceWithAnIgnoredLog();
 
         var entries = Write(labels: null);
 
@@ -80,6 +74,14 @@ public sealed class LabelledBuildContext : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private void WriteServiceWithAnIgnoredLog()
+    {
+        File.WriteAllText(_directory / "Dockerfile", "FROM base\nCOPY . /app/\n");
+        File.WriteAllText(_directory / ".dockerignore", "*.log\n");
+        File.WriteAllText(_directory / "app.txt", "app");
+        File.WriteAllText(_directory / "debug.log", "log");
+    }
 
     private Dictionary<string, string> Write(Dictionary<string, string>? labels)
     {

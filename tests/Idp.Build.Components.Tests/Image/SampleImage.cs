@@ -71,28 +71,19 @@ public sealed class SampleImage(ImagePipeline pipeline)
     public async Task The_classic_builder_sets_all_labels_by_one_build_step_at_the_end()
     {
         pipeline.FirstPush.ExitCode.ShouldBe(0, pipeline.FirstPush.StandardOutput);
-        // A repository of its own, so the tags the other tests read keep the BuildKit image.
-        pipeline.Sample.Write("idp.classic.yaml", File.ReadAllText(pipeline.Sample.Root / "idp.yaml")
-            .Replace("repository: platform/hello-service", "repository: platform/hello-service-classic", StringComparison.Ordinal));
-        try
-        {
-            var result = pipeline.Run("DockerBuild", "--skip", "LocalPlatform", "Restore", "Compile", "Publish", "--docker-builder", "classic",
-                "--service-descriptor-file", pipeline.Sample.Root / "idp.classic.yaml");
-            result.ExitCode.ShouldBe(0, result.StandardOutput);
-            using var docker = DockerEngine.Connect(pipeline.Engine.Endpoint);
+        using var descriptor = pipeline.WriteDescriptor("classic");
+        var result = pipeline.Run("DockerBuild", "--skip", "LocalPlatform", "Restore", "Compile", "Publish", "--docker-builder", "classic",
+            "--service-descriptor-file", descriptor.Path);
+        result.ExitCode.ShouldBe(0, result.StandardOutput);
+        using var docker = DockerEngine.Connect(pipeline.Engine.Endpoint);
 
-            var history = await docker.Images.GetImageHistoryAsync($"{pipeline.Registry.Address}/platform/hello-service-classic:{pipeline.Git("rev-parse", "HEAD")}");
+        var history = await docker.Images.GetImageHistoryAsync($"{descriptor.Repository}:{pipeline.Git("rev-parse", "HEAD")}");
 
-            // Newest first: one LABEL step with every label, after the Dockerfile's own last instruction.
-            history[0].CreatedBy.ShouldContain("LABEL");
-            history[0].CreatedBy.ShouldContain("org.opencontainers.image.revision");
-            history[0].CreatedBy.ShouldContain("io.idp.service");
-            history[1].CreatedBy.ShouldNotContain("LABEL");
-        }
-        finally
-        {
-            File.Delete(pipeline.Sample.Root / "idp.classic.yaml");
-        }
+        // Newest first: one LABEL step with every label, after the Dockerfile's own last instruction.
+        history[0].CreatedBy.ShouldContain("LABEL");
+        history[0].CreatedBy.ShouldContain("org.opencontainers.image.revision");
+        history[0].CreatedBy.ShouldContain("io.idp.service");
+        history[1].CreatedBy.ShouldNotContain("LABEL");
     }
 
     private static async Task<string> GetHealthAsync(int port)
