@@ -1,8 +1,4 @@
-using System.Runtime.InteropServices;
 using System.Text;
-using Idp.Build.Processes;
-using Idp.Build.Tools;
-using static Idp.Build.Tools.DotNetTasks;
 
 namespace Idp.Build.Repository.Benchmarks;
 
@@ -37,7 +33,7 @@ sealed class NoOpBuildProgram : IDisposable
         try
         {
             program.Write(repositoryRoot);
-            program.Compile();
+            program.CompiledAs = ProgramCompiler.Compile(program.Directory / $"{AssemblyName}.csproj", program.Directory / "bin");
             return program;
         }
         catch
@@ -45,48 +41,6 @@ sealed class NoOpBuildProgram : IDisposable
             program.Dispose();
             throw;
         }
-    }
-
-    // The same choice as build.sh and build.ps1 make, so the figures are those of a bootstrapped build.
-    private void Compile()
-    {
-        var project = Directory / $"{AssemblyName}.csproj";
-        var failure = "no runtime identifier for this machine";
-        if (RuntimeIdentifierOfThisMachine() is { } runtime)
-        {
-            try
-            {
-                DotNetPublish(s => FrameworkDependent(s.SetProjectFile(project).SetConfiguration("Debug").SetRuntime(runtime).SetOutputDirectory(Directory / "bin")
-                    .SetProperty("PublishReadyToRun", "true").SetVerbosity("quiet")));
-                CompiledAs = $"Debug, ReadyToRun for {runtime}";
-                return;
-            }
-            catch (ProcessException exception)
-            {
-                failure = $"ReadyToRun for {runtime} failed: {exception.Message.Split('\n')[0]}";
-            }
-        }
-        DotNetBuild(s => s.SetProjectFile(project).SetVerbosity("quiet"));
-        CompiledAs = $"Debug, no ReadyToRun ({failure})";
-    }
-
-    private static DotNetPublishSettings FrameworkDependent(DotNetPublishSettings settings) => settings with { SelfContained = false };
-
-    private static string? RuntimeIdentifierOfThisMachine()
-    {
-        var os = OperatingSystem.IsWindows() ? "win"
-            : OperatingSystem.IsMacOS() ? "osx"
-            : OperatingSystem.IsLinux() ? (IsMusl() ? "linux-musl" : "linux")
-            : null;
-        var architecture = RuntimeInformation.OSArchitecture switch
-        {
-            Architecture.X64 => "x64",
-            Architecture.Arm64 => "arm64",
-            _ => null,
-        };
-        return os is null || architecture is null ? null : $"{os}-{architecture}";
-
-        static bool IsMusl() => System.IO.Directory.Exists("/lib") && System.IO.Directory.EnumerateFiles("/lib", "ld-musl-*").Any();
     }
 
     private void Write(AbsolutePath repositoryRoot)
