@@ -70,7 +70,7 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
             {
                 var pusher = new ImagePusher(docker, registry, host, RegistryCredentials, Log);
                 var pushed = await pusher.PushAsync(BaseImageName.Repository, BaseImageName.Tag);
-                await pusher.PushAsync(BaseImageName.Repository, BaseImageName.ExactTag);
+                await pusher.TagAsync(BaseImageName.Repository, BaseImageName.ExactTag, pushed);
                 ReportSummary($"{name} ({runtime.Files.Count} files, {pushed.Digest})");
             }
             catch (RegistryException e)

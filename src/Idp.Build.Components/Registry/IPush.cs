@@ -34,18 +34,18 @@ public interface IPush : IDockerBuild, IHazRegistryCredentials
             using var registry = new RegistryClient(host, credentials) { Retried = Log.Warning };
             using var docker = CreateDockerClient();
             var pusher = new ImagePusher(docker, registry, host, credentials, Log);
-            var results = new List<PushResult>();
+            PushResult first;
             try
             {
-                foreach (var tag in ImageTags)
-                    results.Add(await pusher.PushAsync(ServiceDescriptor.Image.Repository, tag));
+                // The SHA tag is the first: the one pushed and the one the record names. The others name the same manifest.
+                first = await pusher.PushAsync(ServiceDescriptor.Image.Repository, ImageTags[0]);
+                foreach (var tag in ImageTags.Skip(1))
+                    await pusher.TagAsync(ServiceDescriptor.Image.Repository, tag, first);
             }
             catch (RegistryException e)
             {
                 throw new TargetFailedException(e.Message);
             }
-            // The SHA tag is the first: the one the record names.
-            var first = results[0];
             first.WriteTo(ArtifactsDirectory);
             Log.Information($"Pushed {first.Reference}");
             ReportSummary($"{first.Digest}{(first.AlreadyPresent ? " (already present)" : "")}");

@@ -54,6 +54,35 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
         }
     }
 
+    /// <summary>
+    /// Gives the image <paramref name="pushed"/> one more tag in the registry itself: its manifest, byte for byte, stored
+    /// under <paramref name="tag"/> as well. No layer moves and the engine is not asked to walk them again, which a push
+    /// of the second tag through it would do; the digest cannot differ from the first tag's.
+    /// </summary>
+    public async Task<PushResult> TagAsync(string repository, string tag, PushResult pushed, CancellationToken cancellationToken = default)
+    {
+        var name = $"{host.Name}/{repository}";
+        if (await registry.HeadManifestAsync(repository, tag, cancellationToken) is { } present && present.Digest == pushed.Digest)
+        {
+            log.Information($"{name}:{tag} is already present in the registry ({present.Digest}); nothing pushed.");
+            return new PushResult(name, tag, present.Digest, present.Size, AlreadyPresent: true, new Dictionary<string, string>());
+        }
+        var (manifest, body) = await registry.GetManifestAsync(repository, pushed.Digest, cancellationToken);
+        string stored;
+        try
+        {
+            stored = await registry.PutManifestAsync(repository, tag, manifest.MediaType, body, cancellationToken);
+        }
+        catch (RegistryException e) when (e is not RegistryAuthenticationException)
+        {
+            throw new RegistryException($"Tagging {name}@{pushed.Digest} as '{tag}' failed: {e.Message}{Hint(e.Message, name, tag)}", e.StatusCode);
+        }
+        if (stored != pushed.Digest)
+            throw new RegistryException($"Registry {host.Name} stored the manifest of {name}@{pushed.Digest} under '{tag}' as {stored}: it rewrote the manifest.");
+        log.Information($"Tagged {name}:{tag} in the registry ({stored}), the manifest of :{pushed.Tag}; no layer sent again.");
+        return new PushResult(name, tag, stored, body.Length, AlreadyPresent: false, new Dictionary<string, string>());
+    }
+
     private async Task<PushResult> ConfirmAsync(string name, string repository, string tag, PushProgress progress, CancellationToken cancellationToken)
     {
         var stored = await registry.HeadManifestAsync(repository, tag, cancellationToken)
@@ -74,20 +103,23 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
         Password = credentials?.Password,
     };
 
-    private RegistryException Failure(string name, string tag, string error, int attempts)
+    private RegistryException Failure(string name, string tag, string error, int attempts) =>
+        new($"Push of {name}:{tag} failed{(attempts > 1 ? $" after {attempts} attempts" : "")}: {error}.{Hint(error, name, tag)}");
+
+    private string Hint(string error, string name, string tag)
     {
         var who = credentials is null ? "anonymous access" : $"user '{credentials.Username}'";
-        var hint = error switch
+        return error switch
         {
             _ when error.Contains("unauthorized", StringComparison.OrdinalIgnoreCase) || error.Contains("authentication required", StringComparison.OrdinalIgnoreCase)
                 => $" Registry {host.Name} refused {who}: check --registry-username and --registry-password.",
-            _ when error.Contains("denied", StringComparison.OrdinalIgnoreCase)
-                => $" Registry {host.Name} denied {who} push rights on {name}.",
+            // Nexus reports a refused redeploy as "denied: Repository does not allow updating assets".
             _ when error.Contains("does not allow updating", StringComparison.OrdinalIgnoreCase) || error.Contains("redeploy", StringComparison.OrdinalIgnoreCase)
                 => $" The repository has redeploy disabled and already holds tag '{tag}' with other content: tags are immutable there, so build a new commit (the tag is its SHA) or ask the Nexus admins.",
+            _ when error.Contains("denied", StringComparison.OrdinalIgnoreCase)
+                => $" Registry {host.Name} denied {who} push rights on {name}.",
             _ => "",
         };
-        return new RegistryException($"Push of {name}:{tag} failed{(attempts > 1 ? $" after {attempts} attempts" : "")}: {error}.{hint}");
     }
 
     private static bool IsTransient(string error) => Transient().IsMatch(error);

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Idp.Build.Components.Registry;
 
 /// <summary>
-/// The parts of the registry v2 API the golden path reads (Nexus docker-hosted, <c>docker-registry</c>): access
-/// check, manifest and blob lookups. Answers Basic and Bearer token challenges; retries 502/503/504, resets and
+/// The parts of the registry v2 API the golden path uses (Nexus docker-hosted, <c>docker-registry</c>): access
+/// check, manifest and blob lookups, and tagging a manifest that is there already. Answers Basic and Bearer token challenges; retries 502/503/504, resets and
 /// timeouts with bounded backoff; fails at once on 401/403 naming the registry and user.
 /// </summary>
 public sealed partial class RegistryClient : IDisposable
@@ -61,6 +62,20 @@ public sealed partial class RegistryClient : IDisposable
         await EnsureSuccessAsync(response, $"GET /v2/{repository}/manifests/{reference}", cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         return (ToManifestInfo(response, body.Length), body);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="body"/>, a manifest of <paramref name="mediaType"/>, under <paramref name="tag"/>; returns the
+    /// digest the registry computed over those bytes. The registry refuses it (400) when a blob it names is missing.
+    /// </summary>
+    public async Task<string> PutManifestAsync(string repository, string tag, string mediaType, byte[] body, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, $"v2/{repository}/manifests/{tag}")
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) } },
+        }, repository, cancellationToken);
+        await EnsureSuccessAsync(response, $"PUT /v2/{repository}/manifests/{tag}", cancellationToken);
+        return response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
     }
 
     /// <summary>True when the registry holds blob <paramref name="digest"/> in <paramref name="repository"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Idp.Build.Components.Registry;
 using Idp.Build.Components.Tests.Image;
 
@@ -25,6 +26,22 @@ public sealed class PushToRegistry(ImagePipeline pipeline)
         ("sha256:" + Convert.ToHexStringLower(SHA256.HashData(body))).ShouldBe(info.Digest);
         pipeline.FirstImageEnv.ShouldContain($"IMAGE_DIGEST={info.Digest}\n");
         pipeline.FirstPush.StandardOutput.ShouldMatch($@"Push\s+│ Succeeded\s+│ [\d.:]+ (s|min)\s+│ {info.Digest}\s");
+    }
+
+    [Fact]
+    public async Task The_version_tag_is_added_in_the_registry_to_the_manifest_the_commit_tag_names()
+    {
+        pipeline.FirstPush.ExitCode.ShouldBe(0, pipeline.FirstPush.StandardOutput);
+        var tagged = Regex.Match(pipeline.FirstPush.StandardOutput,
+            $@"Tagged {Regex.Escape(pipeline.Repository)}:(?<tag>\S+) in the registry \((?<digest>sha256:[0-9a-f]{{64}})\), the manifest of :{pipeline.FirstCommit};");
+        tagged.Success.ShouldBeTrue(pipeline.FirstPush.StandardOutput);
+        using var registry = Client(pipeline.Registry.Password);
+
+        var version = await registry.HeadManifestAsync("platform/hello-service", tagged.Groups["tag"].Value);
+
+        tagged.Groups["tag"].Value.ShouldEndWith("-" + pipeline.FirstCommit[..8]);
+        version.ShouldNotBeNull().Digest.ShouldBe(pipeline.FirstImage.GetProperty("digest").GetString());
+        tagged.Groups["digest"].Value.ShouldBe(version.Digest);
     }
 
     [Fact]

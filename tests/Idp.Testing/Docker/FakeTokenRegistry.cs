@@ -16,12 +16,15 @@ namespace Idp.Testing.Docker;
 /// (shared/reference/api-contracts.md §5.2, §5.4): every <c>/v2/</c> call without a token gets
 /// <c>401 WWW-Authenticate: Bearer realm="&lt;base&gt;/v2/token",service="&lt;base&gt;/v2/token"</c>; the token endpoint
 /// takes Basic credentials and answers <c>{"token":"DockerToken.&lt;uuid&gt;"}</c>. It serves manifests added with
-/// <see cref="AddManifest"/> and can answer the next requests with 503. The real <c>docker-registry</c> covers
+/// <see cref="AddManifest"/> or PUT, refuses to change a tag when redeploy is disabled (§5.4), and can answer the next
+/// requests with 503. The real <c>docker-registry</c> covers
 /// Basic auth and uploads; this fake covers the token flow, which that registry cannot do without a token server.
 /// </summary>
 public sealed class FakeTokenRegistry : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, byte[]> _manifests = new(StringComparer.Ordinal);
+    private const string DockerManifest = "application/vnd.docker.distribution.manifest.v2+json";
+
+    private readonly ConcurrentDictionary<string, (byte[] Body, string MediaType)> _manifests = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _requests = new();
     private int _failuresToServe;
@@ -42,6 +45,9 @@ public sealed class FakeTokenRegistry : IAsyncDisposable
     /// <summary>host:port.</summary>
     public string Address { get; private set; } = "";
 
+    /// <summary>Nexus' "Disable redeploy" policy: a PUT that would point an existing tag at other content is refused.</summary>
+    public bool RedeployDisabled { get; set; }
+
     /// <summary>Every request, as <c>METHOD /path?query</c>, in order.</summary>
     public IReadOnlyList<string> Requests => _requests.ToArray();
 
@@ -61,13 +67,13 @@ public sealed class FakeTokenRegistry : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>Stores a Docker schema 2 manifest under <paramref name="repository"/>:<paramref name="tag"/>; returns its digest.</summary>
-    public string AddManifest(string repository, string tag, string json)
+    /// <summary>Stores a manifest (Docker schema 2 unless <paramref name="mediaType"/> says otherwise) under <paramref name="repository"/>:<paramref name="tag"/>; returns its digest.</summary>
+    public string AddManifest(string repository, string tag, string json, string mediaType = DockerManifest)
     {
         var body = Encoding.UTF8.GetBytes(json);
         var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
-        _manifests[$"{repository}:{tag}"] = body;
-        _manifests[$"{repository}:{digest}"] = body;
+        _manifests[$"{repository}:{tag}"] = (body, mediaType);
+        _manifests[$"{repository}:{digest}"] = (body, mediaType);
         return digest;
     }
 
@@ -112,9 +118,15 @@ public sealed class FakeTokenRegistry : IAsyncDisposable
             return;
         }
         var marker = path.LastIndexOf("/manifests/", StringComparison.Ordinal);
-        if (marker > 4 && _manifests.TryGetValue($"{path[4..marker]}:{path[(marker + 11)..]}", out var body))
+        if (marker > 4 && HttpMethods.IsPut(request.Method))
         {
-            response.ContentType = "application/vnd.docker.distribution.manifest.v2+json";
+            await PutManifestAsync(context, path[4..marker], path[(marker + 11)..]);
+            return;
+        }
+        if (marker > 4 && _manifests.TryGetValue($"{path[4..marker]}:{path[(marker + 11)..]}", out var manifest))
+        {
+            var body = manifest.Body;
+            response.ContentType = manifest.MediaType;
             response.ContentLength = body.Length;
             response.Headers["Docker-Content-Digest"] = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
             if (!HttpMethods.IsHead(request.Method))
@@ -123,6 +135,26 @@ public sealed class FakeTokenRegistry : IAsyncDisposable
         }
         response.StatusCode = 404;
         await response.WriteAsync("""{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown","detail":null}]}""");
+    }
+
+    private async Task PutManifestAsync(HttpContext context, string repository, string reference)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        var body = buffer.ToArray();
+        var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+        if (RedeployDisabled && _manifests.TryGetValue($"{repository}:{reference}", out var existing) && !existing.Body.AsSpan().SequenceEqual(body))
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsync("""{"errors":[{"code":"DENIED","message":"Repository does not allow updating assets: docker-hosted","detail":null}]}""");
+            return;
+        }
+        var mediaType = context.Request.ContentType ?? "";
+        _manifests[$"{repository}:{reference}"] = (body, mediaType);
+        _manifests[$"{repository}:{digest}"] = (body, mediaType);
+        context.Response.StatusCode = 201;
+        context.Response.Headers.Location = $"/v2/{repository}/manifests/{digest}";
+        context.Response.Headers["Docker-Content-Digest"] = digest;
     }
 
     /// <inheritdoc />
