@@ -1,11 +1,6 @@
 using Idp.Build.Components.Dora;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Idp.Testing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Idp.Build.Components.Tests.Dora;
 
@@ -54,43 +49,37 @@ public sealed class SenderRetries
         sender.Attempts.ShouldBe(1);
     }
 
-    /// <summary>A loopback server answering each request with the next scripted status.</summary>
-    private sealed class ScriptedEndpoint : IAsyncDisposable
+    /// <summary>A loopback server answering each POST to <c>/api/events</c> with the next scripted status (then 202).</summary>
+    private sealed class ScriptedEndpoint(Queue<int> statuses) : IAsyncDisposable
     {
-        private readonly WebApplication _app;
+        private LoopbackServer _server = null!;
 
-        private ScriptedEndpoint(WebApplication app, Uri address)
-        {
-            _app = app;
-            Address = address;
-        }
-
-        public Uri Address { get; }
+        public Uri Address => _server.Address;
 
         public List<string> Authorizations { get; } = [];
 
         public static async Task<ScriptedEndpoint> StartAsync(params int[] statuses)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var queue = new Queue<int>(statuses);
-            ScriptedEndpoint? self = null;
-            app.MapPost("/api/events", (HttpContext context) =>
-            {
-                lock (queue)
-                {
-                    self!.Authorizations.Add(context.Request.Headers.Authorization.ToString());
-                    return Results.StatusCode(queue.Count > 0 ? queue.Dequeue() : 202);
-                }
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            self = new ScriptedEndpoint(app, new Uri(address));
-            return self;
+            var endpoint = new ScriptedEndpoint(new Queue<int>(statuses));
+            endpoint._server = await LoopbackServer.StartAsync(endpoint.Handle);
+            return endpoint;
         }
 
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        private Task Handle(HttpContext context)
+        {
+            if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Path != "/api/events")
+            {
+                context.Response.StatusCode = 404;
+                return Task.CompletedTask;
+            }
+            lock (statuses)
+            {
+                Authorizations.Add(context.Request.Headers.Authorization.ToString());
+                context.Response.StatusCode = statuses.Count > 0 ? statuses.Dequeue() : 202;
+            }
+            return Task.CompletedTask;
+        }
+
+        public async ValueTask DisposeAsync() => await _server.DisposeAsync();
     }
 }

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Idp.Testing.Docker;
 
@@ -28,7 +22,7 @@ public sealed class FakeTokenRegistry : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _requests = new();
     private int _failuresToServe;
-    private WebApplication? _app;
+    private LoopbackServer? _server;
 
     private FakeTokenRegistry(string username, string password)
     {
@@ -55,15 +49,8 @@ public sealed class FakeTokenRegistry : IAsyncDisposable
     public static async Task<FakeTokenRegistry> StartAsync(string username = "deployer", string password = "nexus-pass")
     {
         var fake = new FakeTokenRegistry(username, password);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(fake.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.Address = new Uri(address).Authority;
-        fake._app = app;
+        fake._server = await LoopbackServer.StartAsync(fake.HandleAsync).ConfigureAwait(false);
+        fake.Address = fake._server.Address.Authority;
         return fake;
     }
 
@@ -160,7 +147,7 @@ public sealed class FakeTokenRegistry : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-            await _app.DisposeAsync();
+        if (_server is not null)
+            await _server.DisposeAsync();
     }
 }

@@ -1,10 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Idp.Testing.GitLab;
 
@@ -25,7 +19,7 @@ public sealed partial class FakeGitLab : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly ConcurrentQueue<(int Status, int? RetryAfterSeconds)> _faults = new();
     private readonly ConcurrentQueue<string> _requests = new();
-    private WebApplication? _app;
+    private LoopbackServer? _server;
 
     private FakeGitLab()
     {
@@ -41,15 +35,8 @@ public sealed partial class FakeGitLab : IAsyncDisposable
     public static async Task<FakeGitLab> StartAsync()
     {
         var fake = new FakeGitLab();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(fake.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.ApiUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/api/v4");
-        fake._app = app;
+        fake._server = await LoopbackServer.StartAsync(fake.HandleAsync).ConfigureAwait(false);
+        fake.ApiUrl = new Uri(fake._server.Address, "/api/v4");
         return fake;
     }
 
@@ -70,10 +57,7 @@ public sealed partial class FakeGitLab : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
+        if (_server is not null)
+            await _server.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -1,10 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Idp.Testing.Kubernetes;
 
@@ -25,7 +19,7 @@ public sealed partial class FakeKubernetes : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly ConcurrentQueue<FakeKubernetesRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
-    private WebApplication? _app;
+    private LoopbackServer? _server;
     private Task _controller = Task.CompletedTask;
 
     private FakeKubernetes()
@@ -59,15 +53,8 @@ public sealed partial class FakeKubernetes : IAsyncDisposable
         var fake = new FakeKubernetes();
         foreach (var ns in namespaces.Length == 0 ? ["default"] : namespaces)
             fake._namespaces.Add(ns);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(fake.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.Url = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        fake._app = app;
+        fake._server = await LoopbackServer.StartAsync(fake.HandleAsync).ConfigureAwait(false);
+        fake.Url = fake._server.Address;
         fake._controller = Task.Run(() => fake.RunControllerAsync(fake._stopping.Token));
         return fake;
     }
@@ -91,11 +78,8 @@ public sealed partial class FakeKubernetes : IAsyncDisposable
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _controller.ConfigureAwait(false);
-        if (_app is not null)
-        {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
+        if (_server is not null)
+            await _server.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
 

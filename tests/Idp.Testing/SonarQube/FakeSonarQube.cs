@@ -1,11 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Idp.Testing.SonarQube;
 
@@ -27,7 +20,7 @@ public sealed partial class FakeSonarQube : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly ConcurrentQueue<int> _faults = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private WebApplication? _app;
+    private LoopbackServer? _server;
 
     private FakeSonarQube()
     {
@@ -49,15 +42,8 @@ public sealed partial class FakeSonarQube : IAsyncDisposable
     public static async Task<FakeSonarQube> StartAsync()
     {
         var fake = new FakeSonarQube();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(fake.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        fake.Url = new Uri(address);
-        fake._app = app;
+        fake._server = await LoopbackServer.StartAsync(fake.HandleAsync).ConfigureAwait(false);
+        fake.Url = fake._server.Address;
         return fake;
     }
 
@@ -71,12 +57,9 @@ public sealed partial class FakeSonarQube : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
-            _app = null;
-        }
+        if (_server is not null)
+            await _server.DisposeAsync().ConfigureAwait(false);
+        _server = null;
     }
 }
 

@@ -1,11 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Idp.Testing.Vault;
 
@@ -26,7 +20,7 @@ public sealed partial class FakeVault : IAsyncDisposable
     private readonly ConcurrentQueue<int> _faults = new();
     private readonly ConcurrentQueue<FakeVaultRequest> _requests = new();
     private readonly TimeProvider _time;
-    private WebApplication? _app;
+    private LoopbackServer? _server;
 
     private FakeVault(TimeProvider time)
     {
@@ -58,19 +52,8 @@ public sealed partial class FakeVault : IAsyncDisposable
     public static async Task<FakeVault> StartAsync(TimeProvider? time = null, X509Certificate2? certificate = null)
     {
         var fake = new FakeVault(time ?? TimeProvider.System);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, listen =>
-        {
-            if (certificate is not null)
-                listen.UseHttps(certificate);
-        }));
-        var app = builder.Build();
-        app.Run(fake.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.Address = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        fake._app = app;
+        fake._server = await LoopbackServer.StartAsync(fake.HandleAsync, certificate).ConfigureAwait(false);
+        fake.Address = fake._server.Address;
         return fake;
     }
 
@@ -84,11 +67,8 @@ public sealed partial class FakeVault : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
+        if (_server is not null)
+            await _server.DisposeAsync().ConfigureAwait(false);
     }
 }
 
