@@ -1,7 +1,6 @@
 using Docker.DotNet.Models;
 using Idp.Build;
 using Idp.Build.Components.Platform;
-using Idp.Build.Processes;
 
 namespace Idp.Build.Components.Image;
 
@@ -41,7 +40,7 @@ public interface IDockerBuild : IPublish, IBaseImage
                 Dockerfile = dockerfile,
                 Target = DockerTarget ?? image.Target,
                 BuildArgs = new Dictionary<string, string>(image.BuildArgs) { ["BASE_IMAGE"] = BaseImageReference },
-                Labels = ImageLabels.For(ServiceDescriptor, GitRepository, ImageLabels.WithoutCredentials(RemoteUrl(RootDirectory))),
+                Labels = ImageLabels.For(ServiceDescriptor, GitRepository, ImageLabels.WithoutCredentials(GitRepository.RemoteUrl)),
                 // Keep intermediate containers out of the engine; never pull: the base image is local or in the registry.
                 Remove = true,
                 ForceRemove = true,
@@ -75,24 +74,4 @@ public interface IDockerBuild : IPublish, IBaseImage
 
     /// <summary>The team's hook: more labels or build args, no cache, a platform.</summary>
     Configure<ImageBuildParameters> DockerBuildSettings => _ => _;
-
-    private static string? RemoteUrl(AbsolutePath root)
-    {
-        try
-        {
-            var result = ProcessRunner.Run("git", ["config", "--get", "remote.origin.url"], new ProcessOptions
-            {
-                WorkingDirectory = root,
-                LogOutput = false,
-                LogInvocation = false,
-                AllowNonZeroExitCode = true,
-                Timeout = TimeSpan.FromSeconds(10),
-            });
-            return result.ExitCode == 0 && result.StandardOutput.Trim() is { Length: > 0 } url ? url : null;
-        }
-        catch (ProcessException)
-        {
-            return null;
-        }
-    }
 }

@@ -5,7 +5,7 @@ using Idp.Build.Processes;
 
 namespace Idp.Build.Components.Repository;
 
-/// <summary>The commit being built: SHA, timestamp and branch from the CI host where it says, else from <c>git</c>; the version from tags.</summary>
+/// <summary>The commit being built: SHA, timestamp and branch from the CI host where it says, else from <c>git</c>; the version from tags; the origin remote.</summary>
 public interface IHazGitRepository : IBuild
 {
     // Interfaces hold no state; one read per build instance is kept here, and dies with the build.
@@ -15,7 +15,7 @@ public interface IHazGitRepository : IBuild
 
     private static GitRepository Read(AbsolutePath root, CiVariables ci)
     {
-        // The five questions are independent once the commit is named, so git answers them side by side.
+        // The questions are independent once the commit is named, so git answers them side by side.
         var commit = ci.CommitSha ?? "HEAD";
         var sha = Task.Run(() => ci.CommitSha ?? Git(root, "rev-parse", "HEAD"));
         var timestamp = Task.Run(() => ci.CommitTimestamp
@@ -23,10 +23,12 @@ public interface IHazGitRepository : IBuild
         var branch = Task.Run(() => ci.Branch ?? (Git(root, "rev-parse", "--abbrev-ref", "HEAD") is { } name && name != "HEAD" ? name : null));
         var describe = Task.Run(() => Git(root, "describe", "--tags", "--match", "v[0-9]*", "--long", commit));
         var count = Task.Run(() => int.TryParse(Git(root, "rev-list", "--count", commit), out var n) ? n : 0);
-        Task.WaitAll(sha, timestamp, branch, describe, count);
+        var remote = Task.Run(() => Git(root, "config", "--get", "remote.origin.url"));
+        Task.WaitAll(sha, timestamp, branch, describe, count, remote);
         if (sha.Result is not { } commitSha)
-            return new GitRepository(null, ci.CommitTimestamp, ci.Branch, GitVersion.FromDescribe(null, 0, null));
-        return new GitRepository(commitSha, timestamp.Result, branch.Result, GitVersion.FromDescribe(describe.Result, count.Result, commitSha[..Math.Min(8, commitSha.Length)]));
+            return new GitRepository(null, ci.CommitTimestamp, ci.Branch, GitVersion.FromDescribe(null, 0, null), remote.Result);
+        return new GitRepository(commitSha, timestamp.Result, branch.Result,
+            GitVersion.FromDescribe(describe.Result, count.Result, commitSha[..Math.Min(8, commitSha.Length)]), remote.Result);
     }
 
     private static string? Git(AbsolutePath root, params string[] arguments)

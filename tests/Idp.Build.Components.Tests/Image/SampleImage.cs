@@ -55,6 +55,31 @@ public sealed class SampleImage(ImagePipeline pipeline)
     }
 
     [Fact]
+    public async Task The_source_label_is_the_origin_remote_without_its_credentials()
+    {
+        pipeline.FirstPush.ExitCode.ShouldBe(0, pipeline.FirstPush.StandardOutput);
+        const string token = "glpat-label-secret-0815";
+        using var descriptor = pipeline.WriteDescriptor("source");
+        pipeline.Git("remote", "add", "origin", $"https://ci-user:{token}@gitlab.example/platform/hello-service.git");
+        try
+        {
+            var result = pipeline.Run("DockerBuild", "--skip", "LocalPlatform", "Restore", "Compile", "Publish", "--service-descriptor-file", descriptor.Path);
+            result.ExitCode.ShouldBe(0, result.StandardOutput);
+            using var docker = DockerEngine.Connect(pipeline.Engine.Endpoint);
+
+            var image = await docker.Images.InspectImageAsync($"{descriptor.Repository}:{pipeline.Git("rev-parse", "HEAD")}");
+
+            image.Config.Labels["org.opencontainers.image.source"].ShouldBe("https://gitlab.example/platform/hello-service.git");
+            image.Config.Labels.Values.ShouldNotContain(value => value.Contains(token, StringComparison.Ordinal));
+            (result.StandardOutput + result.StandardError).ShouldNotContain(token);
+        }
+        finally
+        {
+            pipeline.Git("remote", "remove", "origin");
+        }
+    }
+
+    [Fact]
     public async Task BuildKit_sets_the_labels_without_a_build_step()
     {
         pipeline.FirstPush.ExitCode.ShouldBe(0, pipeline.FirstPush.StandardOutput);
