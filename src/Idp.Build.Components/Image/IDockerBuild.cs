@@ -40,7 +40,7 @@ public interface IDockerBuild : IPublish, IBaseImage
                 Dockerfile = dockerfile,
                 Target = DockerTarget ?? image.Target,
                 BuildArgs = new Dictionary<string, string>(image.BuildArgs) { ["BASE_IMAGE"] = BaseImageReference },
-                Labels = ImageLabels.For(ServiceDescriptor, GitRepository, ImageLabels.WithoutCredentials(GitRepository.RemoteUrl)),
+                Labels = ImageLabels.For(ServiceDescriptor, GitRepository),
                 // Keep intermediate containers out of the engine; never pull: the base image is local or in the registry.
                 Remove = true,
                 ForceRemove = true,

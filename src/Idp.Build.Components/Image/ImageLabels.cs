@@ -17,7 +17,7 @@ public static class ImageLabels
     /// OCI labels (<c>revision</c>, <c>source</c>, <c>created</c> = commit time so a rebuild of a commit gives the same
     /// labels, <c>version</c>, <c>title</c>), team and service, then the descriptor's own labels (which win).
     /// </summary>
-    public static IDictionary<string, string> For(ServiceDescriptor descriptor, GitRepository git, string? source)
+    public static IDictionary<string, string> For(ServiceDescriptor descriptor, GitRepository git)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -30,18 +30,10 @@ public static class ImageLabels
             labels["org.opencontainers.image.revision"] = sha;
         if (git.CommitTimestamp is { } created)
             labels["org.opencontainers.image.created"] = created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        if (source is { Length: > 0 })
+        if (git.RemoteUrl is { Length: > 0 } source)
             labels["org.opencontainers.image.source"] = source;
         foreach (var (name, value) in descriptor.Image.Labels)
             labels[name] = value;
         return labels;
-    }
-
-    /// <summary>A remote URL fit for a label: credentials removed (<c>https://user:token@host/…</c> → <c>https://host/…</c>).</summary>
-    public static string? WithoutCredentials(string? remoteUrl)
-    {
-        if (remoteUrl is null || !Uri.TryCreate(remoteUrl, UriKind.Absolute, out var uri) || uri.UserInfo.Length == 0)
-            return remoteUrl;
-        return new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString();
     }
 }

@@ -7,8 +7,9 @@ namespace Idp.Build.Components.Registry;
 
 /// <summary>
 /// The parts of the registry v2 API the golden path uses (Nexus docker-hosted, <c>docker-registry</c>): access
-/// check, manifest and blob lookups, and tagging a manifest that is there already. Answers Basic and Bearer token challenges; retries 502/503/504, resets and
-/// timeouts with bounded backoff; fails at once on 401/403 naming the registry and user.
+/// check, manifest and blob lookups, and tagging a manifest that is there already. Answers Basic and Bearer token
+/// challenges; retries 502/503/504, resets and timeouts with bounded backoff; fails at once on 401/403 naming the
+/// registry and user.
 /// </summary>
 public sealed partial class RegistryClient : IDisposable
 {

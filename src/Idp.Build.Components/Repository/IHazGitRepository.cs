@@ -23,12 +23,20 @@ public interface IHazGitRepository : IBuild
         var branch = Task.Run(() => ci.Branch ?? (Git(root, "rev-parse", "--abbrev-ref", "HEAD") is { } name && name != "HEAD" ? name : null));
         var describe = Task.Run(() => Git(root, "describe", "--tags", "--match", "v[0-9]*", "--long", commit));
         var count = Task.Run(() => int.TryParse(Git(root, "rev-list", "--count", commit), out var n) ? n : 0);
-        var remote = Task.Run(() => Git(root, "config", "--get", "remote.origin.url"));
+        var remote = Task.Run(() => WithoutCredentials(Git(root, "config", "--get", "remote.origin.url")));
         Task.WaitAll(sha, timestamp, branch, describe, count, remote);
         if (sha.Result is not { } commitSha)
             return new GitRepository(null, ci.CommitTimestamp, ci.Branch, GitVersion.FromDescribe(null, 0, null), remote.Result);
         return new GitRepository(commitSha, timestamp.Result, branch.Result,
             GitVersion.FromDescribe(describe.Result, count.Result, commitSha[..Math.Min(8, commitSha.Length)]), remote.Result);
+    }
+
+    // A CI checkout's remote carries the job token (https://gitlab-ci-token:<token>@host/…); it is never kept.
+    private static string? WithoutCredentials(string? remoteUrl)
+    {
+        if (remoteUrl is null || !Uri.TryCreate(remoteUrl, UriKind.Absolute, out var uri) || uri.UserInfo.Length == 0)
+            return remoteUrl;
+        return new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString();
     }
 
     private static string? Git(AbsolutePath root, params string[] arguments)
