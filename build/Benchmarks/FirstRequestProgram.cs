@@ -1,4 +1,5 @@
 using System.Globalization;
+using Idp.Build.Tools;
 
 namespace Idp.Build.Repository.Benchmarks;
 
@@ -39,8 +40,9 @@ sealed class FirstRequestProgram : IDisposable
         }
     }
 
-    /// <summary>Arguments for one run: the engine (<c>unix://</c> or <c>tcp://</c>, as DOCKER_HOST) and the registry (host:port).</summary>
-    public static string[] Arguments(string engine, string registry) => [engine, registry];
+    /// <summary>One run against <paramref name="engine"/> (<c>unix://</c> or <c>tcp://</c>, as DOCKER_HOST) and <paramref name="registry"/> (host:port).</summary>
+    public ProcessMeasurement Measure(string engine, string registry) =>
+        MeasuredProcess.Run(Directory, DotNetTasks.DotNetPath, Assembly, engine, registry).ThrowIfFailed("the first-request program");
 
     public void Dispose()
     {

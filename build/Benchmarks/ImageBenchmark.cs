@@ -40,8 +40,7 @@ static partial class ImageBenchmark
             byHand.Add(BuildAndPushByHand(sample, [$"{sample.Image}:by-hand"]));
             sameImage.Add(BuildAndPushByHand(sample, SameImageTags(sample, "hello-service", "warm"), labels));
             Settle();
-            floor.Add(MeasuredProcess.Run(sample.Directory, DotNetTasks.DotNetPath, [floorProgram.Assembly, .. FirstRequestProgram.Arguments(sample.Engine, sample.Registry)])
-                .ThrowIfFailed("the first-request program"));
+            floor.Add(floorProgram.Measure(sample.Engine, sample.Registry));
         }
 
         // One-line changes, each built and pushed in turn by the golden path, by the plain commands and as the same image

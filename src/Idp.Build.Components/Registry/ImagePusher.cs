@@ -36,10 +36,7 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
         var local = await docker.Images.InspectImageAsync($"{name}:{tag}", cancellationToken);
         var knownDigest = local.RepoDigests?.FirstOrDefault(d => d.StartsWith(name + "@", StringComparison.Ordinal))?[(name.Length + 1)..];
         if (knownDigest is not null && await registry.HeadManifestAsync(repository, tag, cancellationToken) is { } present && present.Digest == knownDigest)
-        {
-            log.Information($"{name}:{tag} is already present in the registry ({present.Digest}); nothing pushed.");
-            return new PushResult(name, tag, present.Digest, present.Size, AlreadyPresent: true, new Dictionary<string, string>());
-        }
+            return AlreadyPresent(name, tag, present);
 
         for (var attempt = 0; ; attempt++)
         {
@@ -63,10 +60,7 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
     {
         var name = $"{host.Name}/{repository}";
         if (await registry.HeadManifestAsync(repository, tag, cancellationToken) is { } present && present.Digest == pushed.Digest)
-        {
-            log.Information($"{name}:{tag} is already present in the registry ({present.Digest}); nothing pushed.");
-            return new PushResult(name, tag, present.Digest, present.Size, AlreadyPresent: true, new Dictionary<string, string>());
-        }
+            return AlreadyPresent(name, tag, present);
         var (manifest, body) = await registry.GetManifestAsync(repository, pushed.Digest, cancellationToken);
         string stored;
         try
@@ -81,6 +75,12 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
             throw new RegistryException($"Registry {host.Name} stored the manifest of {name}@{pushed.Digest} under '{tag}' as {stored}: it rewrote the manifest.");
         log.Information($"Tagged {name}:{tag} in the registry ({stored}), the manifest of :{pushed.Tag}; no layer sent again.");
         return new PushResult(name, tag, stored, body.Length, AlreadyPresent: false, new Dictionary<string, string>());
+    }
+
+    private PushResult AlreadyPresent(string name, string tag, ManifestInfo present)
+    {
+        log.Information($"{name}:{tag} is already present in the registry ({present.Digest}); nothing pushed.");
+        return new PushResult(name, tag, present.Digest, present.Size, AlreadyPresent: true, new Dictionary<string, string>());
     }
 
     private async Task<PushResult> ConfirmAsync(string name, string repository, string tag, PushProgress progress, CancellationToken cancellationToken)

@@ -58,7 +58,7 @@ public sealed class FakeTokenRegistry : IAsyncDisposable
     public string AddManifest(string repository, string tag, string json, string mediaType = DockerManifest)
     {
         var body = Encoding.UTF8.GetBytes(json);
-        var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+        var digest = DigestOf(body);
         _manifests[$"{repository}:{tag}"] = (body, mediaType);
         _manifests[$"{repository}:{digest}"] = (body, mediaType);
         return digest;
@@ -115,7 +115,7 @@ public sealed class FakeTokenRegistry : IAsyncDisposable
             var body = manifest.Body;
             response.ContentType = manifest.MediaType;
             response.ContentLength = body.Length;
-            response.Headers["Docker-Content-Digest"] = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+            response.Headers["Docker-Content-Digest"] = DigestOf(body);
             if (!HttpMethods.IsHead(request.Method))
                 await response.Body.WriteAsync(body);
             return;
@@ -129,7 +129,7 @@ public sealed class FakeTokenRegistry : IAsyncDisposable
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
         var body = buffer.ToArray();
-        var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+        var digest = DigestOf(body);
         if (RedeployDisabled && _manifests.TryGetValue($"{repository}:{reference}", out var existing) && !existing.Body.AsSpan().SequenceEqual(body))
         {
             context.Response.StatusCode = 400;
@@ -143,6 +143,9 @@ public sealed class FakeTokenRegistry : IAsyncDisposable
         context.Response.Headers.Location = $"/v2/{repository}/manifests/{digest}";
         context.Response.Headers["Docker-Content-Digest"] = digest;
     }
+
+    // Over the exact bytes, as a registry computes it.
+    private static string DigestOf(byte[] body) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
