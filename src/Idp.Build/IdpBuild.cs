@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Idp.Build.Execution;
+using Idp.Build.Server;
 
 namespace Idp.Build;
 
@@ -17,8 +18,13 @@ public abstract partial class IdpBuild : IBuild
 
     internal void Attach(BuildContext context) => _context = context;
 
-    /// <summary>Runs the build with the process's command line and environment and returns the exit code.</summary>
+    /// <summary>
+    /// Runs the build with the process's command line and environment and returns the exit code; or, when build.sh
+    /// started this process as the repository's build server, serves one run after another (docs/engine/build-server.md).
+    /// </summary>
     /// <param name="defaultTargets">The targets to run when none is named on the command line.</param>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : IdpBuild, new() =>
-        BuildRunner.Run(new T(), RunEnvironment.FromProcess(), defaultTargets);
+        ServerSettings.FromProcess() is { } server
+            ? BuildServer.Serve(server, environment => BuildRunner.Run(new T(), environment, defaultTargets), Console.Out)
+            : BuildRunner.Run(new T(), RunEnvironment.FromProcess(), defaultTargets);
 }

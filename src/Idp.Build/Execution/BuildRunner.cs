@@ -58,7 +58,7 @@ internal static class BuildRunner
         var commandLine = CommandLine.Parse(environment.Arguments);
         var options = EngineOptions.From(commandLine, environment.WorkingDirectory);
         var root = RootDirectory.Find(options.Root, environment.WorkingDirectory, environment.AssemblyDirectory);
-        var host = HostDetector.Detect(environment.Variables, options.Host);
+        var host = HostDetector.Detect(environment.Variables, options.Host, environment.OutputIsTerminal);
         masker.Register(host.Ci.JobToken);
         var log = new BuildLog(() => router.Out, options.Verbosity, host.SupportsColor && environment.OwnsConsole);
 

@@ -2,7 +2,10 @@ using System.Collections;
 
 namespace Idp.Build.Execution;
 
-/// <summary>Everything a run reads from outside: arguments, environment, directories and the console.</summary>
+/// <summary>
+/// Everything a run reads from outside: arguments, environment, directories and the console, and whether that
+/// console's output is a terminal (which decides colours on a developer's machine).
+/// </summary>
 internal sealed record RunEnvironment(
     IReadOnlyList<string> Arguments,
     IReadOnlyDictionary<string, string> Variables,
@@ -10,7 +13,8 @@ internal sealed record RunEnvironment(
     string AssemblyDirectory,
     TextWriter StandardOut,
     TextWriter StandardError,
-    bool OwnsConsole)
+    bool OwnsConsole,
+    bool OutputIsTerminal = false)
 {
     public static RunEnvironment FromProcess()
     {
@@ -24,6 +28,7 @@ internal sealed record RunEnvironment(
             AppContext.BaseDirectory,
             Console.Out,
             Console.Error,
-            OwnsConsole: true);
+            OwnsConsole: true,
+            OutputIsTerminal: !Console.IsOutputRedirected);
     }
 }

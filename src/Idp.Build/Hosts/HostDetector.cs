@@ -5,7 +5,7 @@ internal static class HostDetector
 {
     public static readonly string[] Names = ["Terminal", "GitLab", "Jenkins"];
 
-    public static Host Detect(IReadOnlyDictionary<string, string> environment, string? requested)
+    public static Host Detect(IReadOnlyDictionary<string, string> environment, string? requested, bool outputIsTerminal = false)
     {
         var name = requested ?? (
             environment.GetValueOrDefault("GITLAB_CI") == "true" ? "GitLab"
@@ -13,7 +13,7 @@ internal static class HostDetector
             : "Terminal");
         return name.ToLowerInvariant() switch
         {
-            "terminal" => new Terminal(environment),
+            "terminal" => new Terminal(environment, outputIsTerminal),
             "gitlab" => new GitLabCi(environment),
             "jenkins" => new Jenkins(environment),
             _ => throw new BuildException($"Unknown host '{requested}' given with --host. Valid hosts: {string.Join(", ", Names)}."),

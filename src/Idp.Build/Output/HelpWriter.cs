@@ -57,6 +57,7 @@ internal static class HelpWriter
         ("--root <dir>", "the root directory (default: the nearest parent holding .nuke/)"),
         ("--host <name>", "pretend to run on Terminal, GitLab or Jenkins"),
         ("--verbosity <level>", "Quiet, Normal or Verbose"),
+        ("--stop-build-server", "(build.sh) stop the build server, which keeps this build running between runs at a terminal; IDP_BUILD_SERVER=on|off|auto"),
     ];
 
     private static string Current(ParameterMember member, ParameterService parameters, object build)

@@ -76,4 +76,59 @@ public class Rebuilding(BuiltRepositories repositories)
         result.Output.ShouldContain(ThrowawayRepository.BuildingMessage);
         File.Exists(repository.BuiltAssembly).ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData(ThrowawayRepository.BashScript)]
+    [InlineData(ThrowawayRepository.PowerShellScript)]
+    public void Deleting_a_source_file_of_the_build_rebuilds(string script)
+    {
+        var repository = repositories.For(script);
+        var extra = repository.Write("build/Extra.cs", "namespace BootstrapperProbe;\n\nstatic class Extra\n{\n}\n");
+        repository.Run("Echo").ExitCode.ShouldBe(0);
+        File.Delete(extra);
+
+        var result = repository.Run("Echo");
+
+        result.ExitCode.ShouldBe(0, result.All);
+        result.Output.ShouldContain(ThrowawayRepository.BuildingMessage);
+    }
+
+    [Theory]
+    [InlineData(ThrowawayRepository.BashScript)]
+    [InlineData(ThrowawayRepository.PowerShellScript)]
+    public void A_new_Directory_Build_targets_at_the_root_rebuilds(string script)
+    {
+        var repository = repositories.For(script);
+        repository.Run("Echo").ExitCode.ShouldBe(0);
+        var targets = repository.Write("Directory.Build.targets", "<Project>\n</Project>\n");
+        try
+        {
+            var result = repository.Run("Echo");
+
+            result.ExitCode.ShouldBe(0, result.All);
+            result.Output.ShouldContain(ThrowawayRepository.BuildingMessage);
+        }
+        finally
+        {
+            File.Delete(targets);
+        }
+    }
+
+    [Theory]
+    [InlineData(ThrowawayRepository.BashScript)]
+    [InlineData(ThrowawayRepository.PowerShellScript)]
+    public void Saving_a_file_unchanged_does_not_rebuild(string script)
+    {
+        var repository = repositories.For(script);
+        repository.Run("Echo").ExitCode.ShouldBe(0);
+        var source = repository.Root / "build" / "Build.cs";
+        File.SetLastWriteTimeUtc(source, DateTime.UtcNow.AddSeconds(1));
+
+        var touched = repository.Run("Echo");
+        var after = repository.Run("Echo");
+
+        touched.ExitCode.ShouldBe(0, touched.All);
+        touched.Output.ShouldNotContain(ThrowawayRepository.BuildingMessage);
+        after.Output.ShouldNotContain(ThrowawayRepository.BuildingMessage);
+    }
 }

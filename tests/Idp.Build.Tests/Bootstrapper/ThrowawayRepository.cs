@@ -1,3 +1,4 @@
+using System.Globalization;
 using Idp.Build.Tests.Support;
 
 namespace Idp.Build.Tests.Bootstrapper;
@@ -5,8 +6,9 @@ namespace Idp.Build.Tests.Bootstrapper;
 /// <summary>
 /// A minimal repository laid out like this one — the bootstrappers, the root MSBuild and SDK files, the engine's
 /// sources and a tiny <c>build/</c> project — in a temporary folder, and a way to run either bootstrapper in it.
-/// The build has three targets: <c>Echo</c> (the default) prints every argument of its process and
-/// <see cref="MessageText"/>, <c>Fail</c> throws, and <c>Help</c> is the engine's <c>--help</c>.
+/// The build's targets: <c>Echo</c> (the default) prints every argument of its process and the message, <c>Where</c>
+/// prints the working directory and <c>IDP_PROBE</c> as the build and a child process see them, <c>Wait</c> runs
+/// <c>sleep 60</c>, and <c>Fail</c> throws.
 /// </summary>
 internal sealed class ThrowawayRepository : IDisposable
 {
@@ -50,8 +52,9 @@ internal sealed class ThrowawayRepository : IDisposable
     /// <summary>Runs the bootstrapper with changes to the environment (a null value removes a variable); bash is <paramref name="bash"/> if given.</summary>
     public BuildProcess.Result Run(IReadOnlyDictionary<string, string?> environment, string[] arguments, string bash = "bash")
     {
-        // A build run under GitLab CI or Jenkins would print that host's sections; these tests are about the scripts.
-        var variables = new Dictionary<string, string?> { ["GITLAB_CI"] = null, ["JENKINS_URL"] = null };
+        // A build run under GitLab CI or Jenkins would print that host's sections; these tests are about the scripts,
+        // and those of the build server say when they want one.
+        var variables = new Dictionary<string, string?> { ["GITLAB_CI"] = null, ["JENKINS_URL"] = null, ["IDP_BUILD_SERVER"] = null };
         foreach (var (name, value) in environment)
             variables[name] = value;
         return Script == BashScript
@@ -88,7 +91,33 @@ internal sealed class ThrowawayRepository : IDisposable
         result.ExitCode.ShouldBe(0, $"dotnet tool restore failed, so build.ps1 cannot be run under PowerShell 7:\n{result.All}");
     }
 
-    public void Dispose() => _directory.Dispose();
+    /// <summary>The build server's file: <c>port token pid fingerprint</c> while one serves this repository.</summary>
+    public AbsolutePath ServerFile => Root / ".nuke" / "temp" / "build-server";
+
+    public void Dispose()
+    {
+        StopServer();
+        _directory.Dispose();
+    }
+
+    /// <summary>Stops the build server, if one runs, and waits until its process has exited.</summary>
+    public void StopServer()
+    {
+        if (!File.Exists(ServerFile))
+            return;
+        var pid = int.Parse(File.ReadAllText(ServerFile).Split(' ')[2], CultureInfo.InvariantCulture);
+        BuildProcess.Run("bash", [Root / BashScript, "--stop-build-server"], Root);
+        try
+        {
+            using var server = System.Diagnostics.Process.GetProcessById(pid);
+            if (!server.WaitForExit(TimeSpan.FromSeconds(20)))
+                server.Kill();
+        }
+        catch (ArgumentException)
+        {
+            // Already gone.
+        }
+    }
 
     private static void CopyFile(AbsolutePath source, AbsolutePath target)
     {
@@ -128,6 +157,7 @@ internal sealed class ThrowawayRepository : IDisposable
 
     private const string BuildClass = """
         using Idp.Build;
+        using Idp.Build.Processes;
 
         namespace BootstrapperProbe;
 
@@ -150,6 +180,23 @@ internal sealed class ThrowawayRepository : IDisposable
             Target Fail => _ => _
                 .Description("Always fails")
                 .Executes(() => FailNow());
+
+            Target Where => _ => _
+                .Description("Prints the working directory and IDP_PROBE, as the build and a child process see them")
+                .Executes(() =>
+                {
+                    Console.WriteLine($"directory: {Environment.CurrentDirectory}, probe: <{Environment.GetEnvironmentVariable("IDP_PROBE")}>");
+                    ProcessRunner.Run("sh", ["-c", "echo \"child: $PWD, probe: <$IDP_PROBE>\""], new ProcessOptions { LogInvocation = false });
+                    Console.Error.WriteLine("to standard error");
+                });
+
+            Target Wait => _ => _
+                .Description("Runs sleep 60")
+                .Executes(() =>
+                {
+                    Console.WriteLine("waiting");
+                    ProcessRunner.Run("sleep", ["60"]);
+                });
 
             static void FailNow() => throw new InvalidOperationException("Fail always fails");
         }

@@ -3,12 +3,17 @@
 # Builds build/_build.csproj only when one of its inputs changed, then runs the built assembly directly.
 # The build is compiled ahead of time (ReadyToRun) for this machine, so a build with many targets does not pay
 # the JIT for them at every start; where that cannot be restored, a plain dotnet build is used instead.
+# At a terminal the build stays up between runs as this repository's build server, so the next run starts at once:
+# IDP_BUILD_SERVER=on|off|auto (auto, the default: on at a terminal, off in CI); ./build.sh --stop-build-server
+# stops it. See docs/engine/build-server.md.
 set -eo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BUILD_PROJECT="$SCRIPT_DIR/build/_build.csproj"
 BUILD_ASSEMBLY="$SCRIPT_DIR/build/bin/_build.dll"
 STAMP_FILE="$SCRIPT_DIR/.nuke/temp/build.stamp"
+INPUTS_FILE="$SCRIPT_DIR/.nuke/temp/build.inputs"
+SERVER_FILE="$SCRIPT_DIR/.nuke/temp/build-server"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -35,14 +40,28 @@ build_inputs() {
   done
 }
 
+# The fingerprint of the contents of the build's inputs; keeps the list of inputs for unchanged_since_stamp.
 fingerprint() {
   local inputs=() line
   while IFS= read -r line; do inputs+=("$line"); done < <(build_inputs)
+  printf '%s\n' "${inputs[@]}" > "$INPUTS_FILE"
   find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -type f \
     \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' -o -name '*.config' \) -print 2>/dev/null \
     | LC_ALL=C sort > "$STAMP_FILE.list"
   { cat "$STAMP_FILE.list"; tr '\n' '\0' < "$STAMP_FILE.list" | xargs -0 cat; } | cksum
   rm -f "$STAMP_FILE.list"
+}
+
+# True when no input changed since the stamp, told from file times alone: nothing among the inputs is newer than the
+# stamp (a folder is newer when a file in it was added, removed or renamed), nor is the root folder, where a new
+# Directory.Build.props would appear. Anything newer leaves the decision to the fingerprint of the contents.
+unchanged_since_stamp() {
+  local inputs=() line changed
+  [[ -f "$BUILD_ASSEMBLY" && -f "$STAMP_FILE" && -f "$INPUTS_FILE" ]] || return 1
+  while IFS= read -r line; do inputs+=("$line"); done < "$INPUTS_FILE"
+  [[ ! "$SCRIPT_DIR" -nt "$STAMP_FILE" ]] || return 1
+  changed=$(find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -newer "$STAMP_FILE" -print -quit 2>/dev/null) || return 1
+  [[ -z "$changed" ]]
 }
 
 # The runtime identifier of this machine for a ReadyToRun build, e.g. linux-x64; fails when there is none.
@@ -89,6 +108,94 @@ compile_failed() {
   exit 1
 }
 
+# The build server (docs/engine/build-server.md). The script talks to it over loopback TCP with bash's /dev/tcp:
+# a control connection (the request, Ctrl+C, the exit code), then one for standard output and one for standard error.
+NO_SERVER=75
+SERVER_REFUSED=76
+
+server_wanted() {
+  case "${IDP_BUILD_SERVER:-auto}" in
+    on | 1 | true) return 0 ;;
+    off | 0 | false) return 1 ;;
+    auto) [[ -t 1 && -z "${CI:-}" && -z "${JENKINS_URL:-}" ]] ;;
+    *)
+      echo "error: IDP_BUILD_SERVER is '$IDP_BUILD_SERVER'; use on, off or auto (the default: on at a terminal, off in CI)." >&2
+      exit 2 ;;
+  esac
+}
+
+# Runs the build on the server and exits with its exit code. Returns NO_SERVER when none serves this build (none
+# runs, or it serves an older build, which is then stopped), SERVER_REFUSED when it is busy with another run.
+run_on_server() {
+  local fingerprint=$1 port token pid served reply id code out err name terminal=0 interrupted=0
+  shift
+  [[ -t 1 ]] && terminal=1
+  [[ -f "$SERVER_FILE" ]] && read -r port token pid served < "$SERVER_FILE" || return $NO_SERVER
+  if [[ "$served" != "$fingerprint" ]]; then stop_server; return $NO_SERVER; fi
+  { exec 5<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return $NO_SERVER
+  {
+    printf 'idp-build/1 run %s\n' "$token"
+    printf '%s\0' "$PWD" "$terminal" "$#" "$@"
+    for name in $(compgen -e); do printf '%s=%s\0' "$name" "${!name}"; done
+    printf '\0'
+  } >&5 2>/dev/null || { exec 5>&-; return $NO_SERVER; }
+  read -r reply id <&5 || reply=none
+  if [[ "$reply" != ok ]]; then
+    exec 5>&-
+    case "$reply" in
+      busy) return $SERVER_REFUSED ;;
+      none) return $NO_SERVER ;;
+      *) echo "warning: the build server refused the run ($reply $id); running without it." >&2; return $SERVER_REFUSED ;;
+    esac
+  fi
+  exec 3<>"/dev/tcp/127.0.0.1/$port" 4<>"/dev/tcp/127.0.0.1/$port"
+  printf 'idp-build/1 out %s\n' "$id" >&3
+  printf 'idp-build/1 err %s\n' "$id" >&4
+  # Background commands of a script ignore SIGINT, so Ctrl+C reaches only the trap, which passes it on to the run.
+  cat <&3 & out=$!
+  cat <&4 >&2 & err=$!
+  exec 3>&- 4>&-
+  trap 'interrupted=1; printf "cancel\n" >&5 2>/dev/null || true' INT
+  while kill -0 "$out" 2>/dev/null || kill -0 "$err" 2>/dev/null; do wait "$out" "$err" 2>/dev/null || true; done
+  trap - INT
+  read -r reply code <&5 || reply=none
+  exec 5>&-
+  [[ "$reply" == exit ]] && exit "$code"
+  if [[ $interrupted == 1 ]]; then exit 130; fi
+  echo "error: the build server ended during the run; see $SERVER_FILE.log. The next ./build.sh starts a new one." >&2
+  exit 1
+}
+
+# Starts the server in the background; true once it listens (its pid is in SERVER_FILE), false if it exits first
+# (another one holds the repository) or does not listen within 10 s. Started from a subshell, not as a background
+# job of this script: a job would ignore SIGINT, and so would the server and every process of its builds.
+start_server() {
+  local pid port token listening waited
+  pid=$( (cd "$SCRIPT_DIR" && IDP_BUILD_SERVER_FILE="$SERVER_FILE" IDP_BUILD_SERVER_FINGERPRINT="$1" \
+    exec "$DOTNET" "$BUILD_ASSEMBLY" > "$SERVER_FILE.log" 2>&1 < /dev/null & echo $!) )
+  for ((waited = 0; waited < 200; waited++)); do
+    if [[ -f "$SERVER_FILE" ]] && read -r port token listening _ < "$SERVER_FILE" && [[ "$listening" == "$pid" ]]; then
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.05
+  done
+  echo "warning: the build server did not start within 10 s (see $SERVER_FILE.log); running without it." >&2
+  return 1
+}
+
+# Stops this repository's build server, if one runs; it finishes a run it is in first.
+stop_server() {
+  local port token rest
+  [[ -f "$SERVER_FILE" ]] && read -r port token rest < "$SERVER_FILE" || return 0
+  if { exec 6<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
+    printf 'idp-build/1 stop %s\n' "$token" >&6 2>/dev/null || true
+    read -r -t 10 rest <&6 || true
+    exec 6>&-
+  fi
+  rm -f "$SERVER_FILE"
+}
+
 find_dotnet() {
   local candidate
   for candidate in "$(command -v dotnet 2>/dev/null)" "${DOTNET_ROOT:+$DOTNET_ROOT/dotnet}" "$HOME/.dotnet/dotnet"; do
@@ -96,6 +203,11 @@ find_dotnet() {
   done
   return 1
 }
+
+if [[ "${1:-}" == --stop-build-server ]]; then
+  stop_server
+  exit 0
+fi
 
 if ! DOTNET=$(find_dotnet); then
   sdk=$(sed -n 's/.*"version"[^"]*"\([^"]*\)".*/\1/p' "$SCRIPT_DIR/global.json" | head -n 1)
@@ -109,18 +221,34 @@ MSG
   exit 127
 fi
 
-mkdir -p "$(dirname "$STAMP_FILE")"
-current=$(fingerprint)
-if [[ ! -f "$BUILD_ASSEMBLY" || ! -f "$STAMP_FILE" || "$(cat "$STAMP_FILE")" != "$current" ]]; then
-  if ! version=$(cd "$SCRIPT_DIR" && "$DOTNET" --version 2>&1); then
-    echo "error: 'dotnet --version' failed in $SCRIPT_DIR, usually because no installed SDK matches global.json:" >&2
-    echo "$version" >&2
-    echo "Installed SDKs: $("$DOTNET" --list-sdks 2>/dev/null | cut -d' ' -f1 | tr '\n' ' ')" >&2
-    exit 127
+[[ -d "$SCRIPT_DIR/.nuke/temp" ]] || mkdir -p "$SCRIPT_DIR/.nuke/temp"
+if unchanged_since_stamp; then
+  current=$(<"$STAMP_FILE")
+else
+  # The stamp takes the time from before the inputs are read: a file saved during the compile is newer, so it counts.
+  : > "$STAMP_FILE.new"
+  current=$(fingerprint)
+  if [[ ! -f "$BUILD_ASSEMBLY" || ! -f "$STAMP_FILE" || "$(<"$STAMP_FILE")" != "$current" ]]; then
+    if ! version=$(cd "$SCRIPT_DIR" && "$DOTNET" --version 2>&1); then
+      echo "error: 'dotnet --version' failed in $SCRIPT_DIR, usually because no installed SDK matches global.json:" >&2
+      echo "$version" >&2
+      echo "Installed SDKs: $("$DOTNET" --list-sdks 2>/dev/null | cut -d' ' -f1 | tr '\n' ' ')" >&2
+      exit 127
+    fi
+    stop_server
+    echo "Building the build project (.NET SDK $version)..."
+    compile "$DOTNET"
   fi
-  echo "Building the build project (.NET SDK $version)..."
-  compile "$DOTNET"
   echo "$current" > "$STAMP_FILE"
+  touch -r "$STAMP_FILE.new" "$STAMP_FILE"
+  rm -f "$STAMP_FILE.new"
 fi
 
+if server_wanted; then
+  status=0
+  run_on_server "$current" "$@" || status=$?
+  if [[ $status == "$NO_SERVER" ]] && start_server "$current"; then
+    run_on_server "$current" "$@" || true
+  fi
+fi
 exec "$DOTNET" "$BUILD_ASSEMBLY" "$@"
