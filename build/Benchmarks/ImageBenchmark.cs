@@ -9,7 +9,8 @@ namespace Idp.Build.Repository.Benchmarks;
 /// image of the service in a fresh registry; the base image is built before and not measured) and warm (nothing
 /// changed), against <c>docker build</c> + <c>docker push</c> by hand on the same engine, interleaved run by run: once
 /// as the plain commands (one tag, no labels), once for the same image (its labels, both tags pushed); then a one-line
-/// code change, with the bytes the push uploaded against the size of the app layer. With the warm runs, the floor: a
+/// code change, with the bytes the push uploaded against the size of the app layer. Warm and after the change, the golden
+/// path runs twice: in a process of its own (as in CI) and on the build server (as at a developer's terminal). With the warm runs, the floor: a
 /// .NET program that does nothing but ask the engine and the registry once (<see cref="FirstRequestProgram"/>). By hand is the docker CLI's
 /// default builder here, the classic one: Debian's docker.io 20.10 CLI has no buildx, which it needs for BuildKit. Works on a copy
 /// of the sample in its own git repository, and stops the daemons it started.
@@ -30,13 +31,17 @@ static partial class ImageBenchmark
         var coldSameImage = BuildAndPushByHand(sample, SameImageTags(sample, "hello-service-same-image", "cold"), ["--no-cache", .. labels]);
         var warm = new List<ProcessMeasurement>();
         var warmTargets = new List<double>();
+        var warmOnServer = new List<ProcessMeasurement>();
         var byHand = new List<double>();
         var sameImage = new List<double>();
         var floor = new List<ProcessMeasurement>();
+        // A developer's earlier runs at the terminal have started the build server; this one does so here, unmeasured.
+        GoldenPathOnServer(sample, built).ThrowIfFailed("DockerBuild Push (starting the build server)");
         for (var run = 0; run < runs; run++)
         {
             warm.Add(GoldenPath(sample, built).ThrowIfFailed("DockerBuild Push (warm)"));
             warmTargets.Add(sample.TargetSeconds("DockerBuild", "Push"));
+            warmOnServer.Add(GoldenPathOnServer(sample, built).ThrowIfFailed("DockerBuild Push (warm, on the build server)"));
             byHand.Add(BuildAndPushByHand(sample, [$"{sample.Image}:by-hand"]));
             sameImage.Add(BuildAndPushByHand(sample, SameImageTags(sample, "hello-service", "warm"), labels));
             Settle();
@@ -46,8 +51,8 @@ static partial class ImageBenchmark
         // One-line changes, each built and pushed in turn by the golden path, by the plain commands and as the same image
         // by hand; every one of them after a change of its own, so each side rebuilds the app layer.
         var log = sample.Platform / "registry" / "registry.log";
-        var (changed, changedTargets, changedBuild, changedPush, changedByHand, changedSameImage) =
-            (new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>());
+        var (changed, changedTargets, changedBuild, changedPush, changedByHand, changedSameImage, changedOnServer) =
+            (new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>());
         var upload = (Bytes: 0L, Blobs: 0, AppLayer: 1L, Config: 0L, Layers: 0L);
         for (var run = 1; run <= runs; run++)
         {
@@ -64,6 +69,8 @@ static partial class ImageBenchmark
             if (run == 1 || (double)bytes / layers[^1].Size > (double)upload.Bytes / upload.AppLayer)
                 upload = (bytes, uploaded.Count, layers[^1].Size, config.Size, layers.Where(l => uploaded.Contains(l.Digest)).Sum(l => l.Size));
 
+            Change(sample, $"Change {run} for the golden path on the build server.");
+            changedOnServer.Add(GoldenPathOnServer(sample, built).ThrowIfFailed("DockerBuild Push (code change, on the build server)").Wall.TotalSeconds);
             Change(sample, $"Change {run} for the plain commands by hand.");
             changedByHand.Add(BuildAndPushByHand(sample, [$"{sample.Image}:by-hand-{run}"]));
             Change(sample, $"Change {run} for the same image by hand.");
@@ -71,6 +78,7 @@ static partial class ImageBenchmark
         }
 
         var golden = ProcessMeasurement.WallSeconds(warm);
+        var goldenOnServer = ProcessMeasurement.WallSeconds(warmOnServer);
         var goldenTargets = new Samples(warmTargets);
         var manual = new Samples(byHand);
         var manualSameImage = new Samples(sameImage);
@@ -88,13 +96,19 @@ static partial class ImageBenchmark
                 $"the image the golden path makes, by hand: docker build --no-cache with its {labelCount} labels as --label and its two tags, then docker push of each tag, into a new repository"),
             Figure.Measured("image.cold-vs-same-image-by-hand", Math.Round(cold.Wall.TotalSeconds / coldSameImage, 3), "ratio", atMost: 1.1,
                 "cold DockerBuild + Push ÷ the same image by hand (one run each)"),
-            Figure.Measured("image.warm", golden, "s", atMost: null, $"DockerBuild + Push with nothing changed (build cache, push 'already present'); median of {runs}"),
+            Figure.Measured("image.warm", golden, "s", atMost: null, $"DockerBuild + Push with nothing changed (build cache, push 'already present'), in a process of its own as in CI (no build server); median of {runs}"),
             Figure.Measured("image.by-hand", manual, "s", atMost: null, $"docker build + docker push (one tag, no labels) of the same context on the same engine; median of {runs}, interleaved"),
             Figure.Measured("image.warm-vs-by-hand", Math.Round(golden.Median / manual.Median, 3), "ratio", atMost: 1.1, "median warm golden path ÷ median by hand (issue #4 goal ≤ 1.1)"),
             Figure.Measured("image.same-image-by-hand", manualSameImage, "s", atMost: null,
                 $"the image the golden path makes, by hand, with nothing changed: docker build with its labels and two tags, docker push of each; median of {runs}, interleaved"),
             Figure.Measured("image.warm-vs-same-image-by-hand", Math.Round(golden.Median / manualSameImage.Median, 3), "ratio", atMost: 1.1,
                 "median warm golden path ÷ median of the same image by hand"),
+            Figure.Measured("image.warm.server", goldenOnServer, "s", atMost: null,
+                $"DockerBuild + Push with nothing changed, as at a developer's terminal: on the build server (docs/engine/build-server.md), started by an earlier run; median of {runs}, interleaved"),
+            Figure.Measured("image.warm.server-vs-by-hand", Math.Round(goldenOnServer.Median / manual.Median, 3), "ratio", atMost: 1.1,
+                "median warm golden path on the build server ÷ median by hand (issue #4 goal ≤ 1.1)"),
+            Figure.Measured("image.warm.server-vs-same-image-by-hand", Math.Round(goldenOnServer.Median / manualSameImage.Median, 3), "ratio", atMost: 1.1,
+                "median warm golden path on the build server ÷ median of the same image by hand"),
             Figure.Measured("image.warm.floor", least, "s", atMost: null,
                 $"a .NET program ({floorProgram.CompiledAs}) that only starts and sends one request to the engine and one to the registry: " +
                 $"the least any warm DockerBuild + Push written in .NET costs; median of {runs}, interleaved"),
@@ -106,7 +120,13 @@ static partial class ImageBenchmark
                 $"the DockerBuild and Push targets alone in the warm runs (their durations in .nuke/temp/run.json: no process start, argument parsing or git reads); median of {runs}"),
             Figure.Measured("image.warm.targets-vs-by-hand", Math.Round(goldenTargets.Median / manual.Median, 3), "ratio", atMost: null,
                 "median warm DockerBuild + Push target time ÷ median by hand: what the image work costs once the build is running, as in a golden-path run that does more than the image"),
-            Figure.Measured("image.code-change", new Samples(changed), "s", atMost: null, $"DockerBuild + Push after a one-line code change (Publish done before); median of {runs}"),
+            Figure.Measured("image.code-change", new Samples(changed), "s", atMost: null, $"DockerBuild + Push after a one-line code change (Publish done before), in a process of its own as in CI; median of {runs}"),
+            Figure.Measured("image.code-change.server", new Samples(changedOnServer), "s", atMost: null,
+                $"DockerBuild + Push after a one-line code change, on the build server as at a developer's terminal; median of {runs}, interleaved"),
+            Figure.Measured("image.code-change.server-vs-by-hand", Math.Round(Median(changedOnServer) / Median(changedByHand), 3), "ratio", atMost: 1.1,
+                "median DockerBuild + Push on the build server ÷ median docker build + docker push, each after a one-line change (issue #4 goal ≤ 1.1)"),
+            Figure.Measured("image.code-change.server-vs-same-image-by-hand", Math.Round(Median(changedOnServer) / Median(changedSameImage), 3), "ratio", atMost: 1.1,
+                "median DockerBuild + Push on the build server ÷ median of the same image by hand, each after a one-line change"),
             Figure.Measured("image.code-change.targets", new Samples(changedTargets), "s", atMost: null, $"the DockerBuild and Push targets alone after the change (from .nuke/temp/run.json); median of {runs}"),
             Figure.Measured("image.code-change.docker-build", new Samples(changedBuild), "s", atMost: null, $"the DockerBuild target alone after the change; median of {runs}"),
             Figure.Measured("image.code-change.push", new Samples(changedPush), "s", atMost: null, $"the Push target alone after the change (both tags); median of {runs}"),
@@ -144,6 +164,12 @@ static partial class ImageBenchmark
     {
         Settle();
         return sample.Build(["DockerBuild", "Push", .. skipped]);
+    }
+
+    private static ProcessMeasurement GoldenPathOnServer(SampleWorkspace sample, string[] skipped)
+    {
+        Settle();
+        return sample.BuildOnServer(["DockerBuild", "Push", .. skipped]);
     }
 
     private static double BuildAndPushByHand(SampleWorkspace sample, string[] tags, params string[] buildOptions)

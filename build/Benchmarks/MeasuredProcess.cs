@@ -18,7 +18,11 @@ static class MeasuredProcess
     // command itself (the kernel keeps sh's own, far smaller, peak in ru_maxrss across the exec).
     private const string Launcher = "cd \"$1\" && out=$2 && shift 2 && exec \"$@\" >\"$out\" 2>&1";
 
-    public static ProcessMeasurement Run(string workingDirectory, string fileName, params string[] arguments)
+    public static ProcessMeasurement Run(string workingDirectory, string fileName, params string[] arguments) =>
+        Run(workingDirectory, new Dictionary<string, string>(), fileName, arguments);
+
+    /// <summary>Runs <paramref name="fileName"/> with this process's environment, changed by <paramref name="environment"/>.</summary>
+    public static ProcessMeasurement Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, string fileName, params string[] arguments)
     {
         if (!OperatingSystem.IsLinux())
             throw new PlatformNotSupportedException("The benchmark measures child processes with posix_spawn and wait4 as Linux defines them; run it on Linux.");
@@ -28,7 +32,7 @@ static class MeasuredProcess
         {
             string?[] argv = ["/bin/sh", "-c", Launcher, "sh", workingDirectory, outputFile, fileName, .. arguments, null];
             var clock = Stopwatch.StartNew();
-            var spawnError = posix_spawn(out var pid, "/bin/sh", IntPtr.Zero, IntPtr.Zero, argv, CurrentEnvironment());
+            var spawnError = posix_spawn(out var pid, "/bin/sh", IntPtr.Zero, IntPtr.Zero, argv, CurrentEnvironment(environment));
             if (spawnError != 0)
                 throw new InvalidOperationException($"posix_spawn of /bin/sh for '{fileName}' failed with errno {spawnError}.");
 
@@ -56,9 +60,10 @@ static class MeasuredProcess
         }
     }
 
-    private static string?[] CurrentEnvironment() =>
+    private static string?[] CurrentEnvironment(IReadOnlyDictionary<string, string> changes) =>
     [
-        .. Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}"),
+        .. Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Where(e => !changes.ContainsKey((string)e.Key)).Select(e => $"{e.Key}={e.Value}"),
+        .. changes.Select(c => $"{c.Key}={c.Value}"),
         null,
     ];
 

@@ -60,9 +60,18 @@ sealed class SampleWorkspace : IDisposable
         return copy;
     }
 
-    /// <summary>Runs <c>./build.sh</c> of the copy (bootstrapped already) with the platform's arguments appended.</summary>
+    /// <summary>
+    /// Runs <c>./build.sh</c> of the copy (bootstrapped already) with the platform's arguments appended, in a process of
+    /// its own as in CI (no build server).
+    /// </summary>
     public ProcessMeasurement Build(params string[] arguments) =>
-        MeasuredProcess.Run(Directory, Directory / "build.sh", [.. arguments, .. PlatformArguments]);
+        MeasuredProcess.Run(Directory, BuildServer("off"), Directory / "build.sh", [.. arguments, .. PlatformArguments]);
+
+    /// <summary>Runs <c>./build.sh</c> as at a developer's terminal: on the copy's build server, which the first such run starts.</summary>
+    public ProcessMeasurement BuildOnServer(params string[] arguments) =>
+        MeasuredProcess.Run(Directory, BuildServer("on"), Directory / "build.sh", [.. arguments, .. PlatformArguments]);
+
+    private static Dictionary<string, string> BuildServer(string mode) => new() { ["IDP_BUILD_SERVER"] = mode };
 
     /// <summary>The seconds <paramref name="targets"/> took in the last run, from its record (<c>.nuke/temp/run.json</c>).</summary>
     public double TargetSeconds(params string[] targets)
@@ -89,7 +98,10 @@ sealed class SampleWorkspace : IDisposable
     public void Dispose()
     {
         if (File.Exists(Directory / "build" / "bin" / "_build.dll"))
+        {
             Build("LocalPlatformStop");
+            MeasuredProcess.Run(Directory, Directory / "build.sh", "--stop-build-server");
+        }
         foreach (var directory in new[] { (string)Directory }.Concat(System.IO.Directory.GetDirectories(Path.GetDirectoryName(Directory)!, Path.GetFileName(Directory) + "-*")))
         {
             try
