@@ -148,7 +148,8 @@ run_on_server() {
       *) echo "warning: the build server refused the run ($reply $id); running without it." >&2; return $SERVER_REFUSED ;;
     esac
   fi
-  exec 3<>"/dev/tcp/127.0.0.1/$port" 4<>"/dev/tcp/127.0.0.1/$port"
+  # The server gives up on a run whose output connections do not come within 10 s.
+  { exec 3<>"/dev/tcp/127.0.0.1/$port" 4<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || { exec 5>&-; return $SERVER_REFUSED; }
   printf 'idp-build/1 out %s\n' "$id" >&3
   printf 'idp-build/1 err %s\n' "$id" >&4
   # Background commands of a script ignore SIGINT, so Ctrl+C reaches only the trap, which passes it on to the run.

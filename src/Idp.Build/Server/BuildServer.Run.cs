@@ -124,9 +124,9 @@ internal sealed partial class BuildServer
             }
             ProcessGroup.Interrupt();
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException)
+        catch (Exception e) when (e is OperationCanceledException or IOException or ProtocolException)
         {
-            // The run finished first, or the connection broke: nothing more to forward.
+            // The run finished first, or the connection broke (or carried nonsense): nothing more to forward.
         }
     }
 
