@@ -15,20 +15,25 @@ public interface IHazGitRepository : IBuild
 
     private static GitRepository Read(AbsolutePath root, CiVariables ci)
     {
-        // The questions are independent once the commit is named, so git answers them side by side.
+        // The questions are independent once the commit is named, so git answers them side by side: six processes
+        // at once, waited for without holding a thread each (blocked threads would make the pool start them in turn).
         var commit = ci.CommitSha ?? "HEAD";
-        var sha = Task.Run(() => ci.CommitSha ?? Git(root, "rev-parse", "HEAD"));
-        var timestamp = Task.Run(() => ci.CommitTimestamp
-            ?? (DateTimeOffset.TryParse(Git(root, "log", "-1", "--format=%cI", commit), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null));
-        var branch = Task.Run(() => ci.Branch ?? (Git(root, "rev-parse", "--abbrev-ref", "HEAD") is { } name && name != "HEAD" ? name : null));
-        var describe = Task.Run(() => Git(root, "describe", "--tags", "--match", "v[0-9]*", "--long", commit));
-        var count = Task.Run(() => int.TryParse(Git(root, "rev-list", "--count", commit), out var n) ? n : 0);
-        var remote = Task.Run(() => WithoutCredentials(Git(root, "config", "--get", "remote.origin.url")));
-        Task.WaitAll(sha, timestamp, branch, describe, count, remote);
+        var sha = ci.CommitSha is { } known ? Task.FromResult<string?>(known) : GitAsync(root, "rev-parse", "HEAD");
+        var timestamp = ci.CommitTimestamp is null ? GitAsync(root, "log", "-1", "--format=%cI", commit) : Task.FromResult<string?>(null);
+        var branch = ci.Branch is null ? GitAsync(root, "rev-parse", "--abbrev-ref", "HEAD") : Task.FromResult<string?>(null);
+        var describe = GitAsync(root, "describe", "--tags", "--match", "v[0-9]*", "--long", commit);
+        var count = GitAsync(root, "rev-list", "--count", commit);
+        var remote = GitAsync(root, "config", "--get", "remote.origin.url");
+        Task.WhenAll(sha, timestamp, branch, describe, count, remote).GetAwaiter().GetResult();
+
+        var committedAt = ci.CommitTimestamp
+            ?? (DateTimeOffset.TryParse(timestamp.Result, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null);
+        var branchName = ci.Branch ?? (branch.Result is { } name && name != "HEAD" ? name : null);
+        var commits = int.TryParse(count.Result, out var n) ? n : 0;
         if (sha.Result is not { } commitSha)
-            return new GitRepository(null, ci.CommitTimestamp, ci.Branch, GitVersion.FromDescribe(null, 0, null), remote.Result);
-        return new GitRepository(commitSha, timestamp.Result, branch.Result,
-            GitVersion.FromDescribe(describe.Result, count.Result, commitSha[..Math.Min(8, commitSha.Length)]), remote.Result);
+            return new GitRepository(null, ci.CommitTimestamp, ci.Branch, GitVersion.FromDescribe(null, 0, null), WithoutCredentials(remote.Result));
+        return new GitRepository(commitSha, committedAt, branchName,
+            GitVersion.FromDescribe(describe.Result, commits, commitSha[..Math.Min(8, commitSha.Length)]), WithoutCredentials(remote.Result));
     }
 
     // A CI checkout's remote carries the job token (https://gitlab-ci-token:<token>@host/…); it is never kept.
@@ -39,11 +44,11 @@ public interface IHazGitRepository : IBuild
         return new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString();
     }
 
-    private static string? Git(AbsolutePath root, params string[] arguments)
+    private static async Task<string?> GitAsync(AbsolutePath root, params string[] arguments)
     {
         try
         {
-            var result = ProcessRunner.Run("git", arguments, new ProcessOptions
+            var result = await ProcessRunner.RunAsync("git", arguments, new ProcessOptions
             {
                 WorkingDirectory = root,
                 LogOutput = false,
