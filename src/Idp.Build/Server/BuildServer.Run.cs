@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using Idp.Build.Execution;
 
@@ -28,7 +30,7 @@ internal sealed partial class BuildServer
             try
             {
                 _idle.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-                var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+                var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
                 using var pending = new PendingRun();
                 _pending[id] = pending;
                 try
@@ -57,7 +59,7 @@ internal sealed partial class BuildServer
 
     private async Task<int> RunAsync(RunRequest request, ProtocolReader control, Stream output, Stream error)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         using var finished = new CancellationTokenSource();
         var interrupts = ForwardInterruptsAsync(control, finished.Token);
         int exitCode;

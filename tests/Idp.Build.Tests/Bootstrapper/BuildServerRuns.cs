@@ -33,7 +33,7 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
         second.Output.ShouldContain("Build succeeded");
         Server().Pid.ShouldBe(server.Pid);
         IsRunning(server.Pid).ShouldBeTrue();
-        File.ReadAllText(_repository.ServerFile + ".log").Split('\n').Count(line => line.Contains(" run in ", StringComparison.Ordinal)).ShouldBe(2);
+        ServedRuns().ShouldBe(2);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
         plain.ExitCode.ShouldBe(0, plain.All);
         plain.Output.ShouldContain($"directory: {_repository.Root}, probe: <>");
         plain.Output.ShouldContain($"child: {_repository.Root}, probe: <>");
-        File.ReadAllText(_repository.ServerFile + ".log").Split('\n').Count(line => line.Contains(" run in ", StringComparison.Ordinal)).ShouldBe(2);
+        ServedRuns().ShouldBe(2);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
         failed.All.ShouldContain("Fail always fails");
         unknown.ExitCode.ShouldBe(2, unknown.All);
         unknown.Error.ShouldContain("Unknown target 'Nonexistent'");
-        File.ReadAllText(_repository.ServerFile + ".log").Split('\n').Count(line => line.Contains(" run in ", StringComparison.Ordinal)).ShouldBe(4);
+        ServedRuns().ShouldBe(4);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
         result.ExitCode.ShouldBe(0, result.All);
         WaitUntil(() => !IsRunning(server.Pid), TimeSpan.FromSeconds(30)).ShouldBeTrue("the server did not exit after 1.2 s idle");
         File.Exists(_repository.ServerFile).ShouldBeFalse();
-        File.ReadAllText(_repository.ServerFile + ".log").ShouldContain("idle for");
+        ServerLog().ShouldContain("idle for");
     }
 
     [Fact]
@@ -210,6 +210,9 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
         _repository.Run("Echo").ExitCode.ShouldBe(0);
         File.Delete(_repository.ServerFile + ".log");
     }
+
+    // The server logs one line per run it served.
+    private int ServedRuns() => ServerLog().Split('\n').Count(line => line.Contains(" run in ", StringComparison.Ordinal));
 
     private string ServerLog() => File.Exists(_repository.ServerFile + ".log") ? File.ReadAllText(_repository.ServerFile + ".log") : "(none)";
 
