@@ -111,6 +111,34 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
     }
 
     [Fact]
+    public void A_second_Ctrl_C_ends_the_server_at_once_and_the_next_run_starts_another()
+    {
+        StartFresh();
+        _repository.Run(ServerOn, ["Echo"]).ExitCode.ShouldBe(0);
+        var server = Server();
+        using var client = StartScript("Stubborn");
+        try
+        {
+            WaitForOutput(client, "stubborn");
+
+            Signal(client.Process.Id, "INT");
+            WaitForOutput(client, "Cancelled (Ctrl+C)");
+            Signal(client.Process.Id, "INT");
+
+            client.Process.WaitForExit(TimeSpan.FromSeconds(20)).ShouldBeTrue("the client did not end within 20 s of the second Ctrl+C");
+            client.Process.ExitCode.ShouldBe(130, client.Output);
+            WaitUntil(() => !IsRunning(server.Pid), TimeSpan.FromSeconds(10)).ShouldBeTrue("the server outlived the second Ctrl+C");
+            _repository.Run(ServerOn, ["Echo"]).ExitCode.ShouldBe(0);
+            Server().Pid.ShouldNotBe(server.Pid);
+        }
+        finally
+        {
+            // Like a terminal's, the second Ctrl+C leaves a child that ignores it running.
+            BuildProcess.Run("pkill", ["-f", "sleep 45.5"], "/");
+        }
+    }
+
+    [Fact]
     public void A_run_while_the_server_is_busy_runs_in_a_process_of_its_own()
     {
         StartFresh();

@@ -8,7 +8,7 @@ namespace Idp.Build.Tests.Bootstrapper;
 /// sources and a tiny <c>build/</c> project — in a temporary folder, and a way to run either bootstrapper in it.
 /// The build's targets: <c>Echo</c> (the default) prints every argument of its process and the message, <c>Where</c>
 /// prints the working directory and <c>IDP_PROBE</c> as the build and a child process see them, <c>Wait</c> runs
-/// <c>sleep 60</c>, and <c>Fail</c> throws.
+/// <c>sleep 60</c>, <c>Stubborn</c> runs a shell that ignores Ctrl+C, and <c>Fail</c> throws.
 /// </summary>
 internal sealed class ThrowawayRepository : IDisposable
 {
@@ -196,6 +196,14 @@ internal sealed class ThrowawayRepository : IDisposable
                 {
                     Console.WriteLine("waiting");
                     ProcessRunner.Run("sleep", ["60"]);
+                });
+
+            Target Stubborn => _ => _
+                .Description("Runs a shell that ignores Ctrl+C and sleeps")
+                .Executes(() =>
+                {
+                    Console.WriteLine("stubborn");
+                    ProcessRunner.Run("sh", ["-c", "trap '' INT; sleep 45.5"]);
                 });
 
             static void FailNow() => throw new InvalidOperationException("Fail always fails");
