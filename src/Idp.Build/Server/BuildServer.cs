@@ -40,7 +40,7 @@ internal sealed partial class BuildServer
     public static int Serve(ServerSettings settings, Func<RunEnvironment, int> run, TextWriter log)
     {
         ProcessGroup.Lead();
-        FileStream? ownership;
+        FileStream ownership;
         try
         {
             ownership = new FileStream(settings.ServerFile + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);

@@ -42,8 +42,8 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
         StartFresh();
         var subdirectory = (_repository.Root / "build").ToString();
 
-        var probed = Run(subdirectory, new Dictionary<string, string?>(ServerOn) { ["IDP_PROBE"] = "first run" }, "Where");
-        var plain = Run(_repository.Root, ServerOn, "Where");
+        var probed = _repository.Run(new Dictionary<string, string?>(ServerOn) { ["IDP_PROBE"] = "first run" }, ["Where"], directory: subdirectory);
+        var plain = _repository.Run(ServerOn, ["Where"]);
 
         probed.ExitCode.ShouldBe(0, probed.All);
         probed.Output.ShouldContain($"directory: {subdirectory}, probe: <first run>");
@@ -249,12 +249,6 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
         File.Exists(_repository.ServerFile).ShouldBeTrue($"no build server serves the repository; its log:\n{ServerLog()}");
         var fields = File.ReadAllText(_repository.ServerFile).TrimEnd('\n').Split(' ', 4);
         return (int.Parse(fields[0], CultureInfo.InvariantCulture), int.Parse(fields[2], CultureInfo.InvariantCulture), fields[3]);
-    }
-
-    private BuildProcess.Result Run(string directory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
-    {
-        var variables = new Dictionary<string, string?>(environment) { ["GITLAB_CI"] = null, ["JENKINS_URL"] = null };
-        return BuildProcess.Run("bash", [_repository.Root / ThrowawayRepository.BashScript, .. arguments], directory, variables);
     }
 
     private RunningScript StartScript(params string[] arguments)

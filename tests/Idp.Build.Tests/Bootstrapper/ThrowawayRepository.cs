@@ -49,8 +49,11 @@ internal sealed class ThrowawayRepository : IDisposable
     /// <summary>Runs the bootstrapper with <paramref name="arguments"/>, from the repository's root.</summary>
     public BuildProcess.Result Run(params string[] arguments) => Run(new Dictionary<string, string?>(), arguments);
 
-    /// <summary>Runs the bootstrapper with changes to the environment (a null value removes a variable); bash is <paramref name="bash"/> if given.</summary>
-    public BuildProcess.Result Run(IReadOnlyDictionary<string, string?> environment, string[] arguments, string bash = "bash")
+    /// <summary>
+    /// Runs the bootstrapper with changes to the environment (a null value removes a variable), from
+    /// <paramref name="directory"/> (default: the root); bash is <paramref name="bash"/> if given.
+    /// </summary>
+    public BuildProcess.Result Run(IReadOnlyDictionary<string, string?> environment, string[] arguments, string bash = "bash", string? directory = null)
     {
         // A build run under GitLab CI or Jenkins would print that host's sections; these tests are about the scripts,
         // and those of the build server say when they want one.
@@ -58,8 +61,8 @@ internal sealed class ThrowawayRepository : IDisposable
         foreach (var (name, value) in environment)
             variables[name] = value;
         return Script == BashScript
-            ? BuildProcess.Run(bash, [Root / BashScript, .. arguments], Root, variables, ScriptTimeout)
-            : BuildProcess.Run(DotNet, ["tool", "run", "pwsh", "--", "-NoProfile", "-File", Root / PowerShellScript, .. arguments], Root, variables, ScriptTimeout);
+            ? BuildProcess.Run(bash, [Root / BashScript, .. arguments], directory ?? Root, variables, ScriptTimeout)
+            : BuildProcess.Run(DotNet, ["tool", "run", "pwsh", "--", "-NoProfile", "-File", Root / PowerShellScript, .. arguments], directory ?? Root, variables, ScriptTimeout);
     }
 
     /// <summary>The text the <c>Echo</c> target prints after the arguments, kept in <c>build/Message.cs</c>.</summary>
