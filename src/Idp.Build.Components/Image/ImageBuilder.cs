@@ -21,17 +21,18 @@ public static class ImageBuilder
     {
         var progress = new BuildProgress(log);
         var tar = AbsolutePath.Create(Path.GetTempPath()) / $"idp-docker-context-{Guid.NewGuid():N}.tar";
+        using var docker = DockerEngine.Connect(engine, builder);
+        // BuildKit runs RUN steps on the engine's bridge network, which the local platform's engine does not have (it
+        // runs everything with --network host); the classic builder needs none for them. Asked while the tar is written.
+        var bridgeCheck = builder == DockerBuilder.BuildKit && parameters.NetworkMode is null ? HasBridgeNetworkAsync(docker) : null;
         await using (var context = new FileStream(tar, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose))
         {
             writeContext(context);
             log.Information($"Build context for {what}: {context.Length / 1024} KiB ({(builder == DockerBuilder.BuildKit ? "BuildKit" : "classic builder")})");
             context.Position = 0;
-            using var docker = DockerEngine.Connect(engine, builder);
             try
             {
-                // BuildKit runs RUN steps on the engine's bridge network, which the local platform's engine does not
-                // have (it runs everything with --network host); the classic builder needs none for them.
-                if (builder == DockerBuilder.BuildKit && parameters.NetworkMode is null && !await HasBridgeNetworkAsync(docker))
+                if (bridgeCheck is not null && !await bridgeCheck)
                     parameters.NetworkMode = "host";
                 // The overload with IProgress<JSONMessage> cannot read BuildKit's messages (their aux is a string, not an
                 // object) and stalls on them; the raw stream is read here instead.

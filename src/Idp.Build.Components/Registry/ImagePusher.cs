@@ -20,6 +20,9 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
     // One access check per repository: the tags of one image share it.
     private readonly HashSet<string> _checkedRepositories = new(StringComparer.Ordinal);
 
+    // The manifest bytes of each push confirmed here, by digest: another tag of the image is stored from them.
+    private readonly Dictionary<string, (string MediaType, byte[] Body)> _confirmedManifests = new(StringComparer.Ordinal);
+
     /// <summary>Waits before each retry of a push that failed for a transient reason.</summary>
     public IReadOnlyList<TimeSpan> RetryDelays { get; init; } = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)];
 
@@ -61,11 +64,13 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
         var name = $"{host.Name}/{repository}";
         if (await registry.HeadManifestAsync(repository, tag, cancellationToken) is { } present && present.Digest == pushed.Digest)
             return AlreadyPresent(name, tag, present);
-        var (manifest, body) = await registry.GetManifestAsync(repository, pushed.Digest, cancellationToken);
+        var (mediaType, body) = _confirmedManifests.TryGetValue(pushed.Digest, out var confirmed)
+            ? confirmed
+            : await GetManifestAsync(repository, pushed.Digest, cancellationToken);
         string stored;
         try
         {
-            stored = await registry.PutManifestAsync(repository, tag, manifest.MediaType, body, cancellationToken);
+            stored = await registry.PutManifestAsync(repository, tag, mediaType, body, cancellationToken);
         }
         catch (RegistryException e) when (e is not RegistryAuthenticationException)
         {
@@ -83,16 +88,32 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
         return new PushResult(name, tag, present.Digest, present.Size, AlreadyPresent: true, new Dictionary<string, string>());
     }
 
+    // The manifest itself, not only its digest: the next tag is stored from these bytes without asking again.
     private async Task<PushResult> ConfirmAsync(string name, string repository, string tag, PushProgress progress, CancellationToken cancellationToken)
     {
-        var stored = await registry.HeadManifestAsync(repository, tag, cancellationToken)
-            ?? throw new RegistryException($"The engine pushed {name}:{tag}, but registry {host.Name} does not list that tag. Check the registry's deployment policy and log.");
+        ManifestInfo stored;
+        byte[] body;
+        try
+        {
+            (stored, body) = await registry.GetManifestAsync(repository, tag, cancellationToken);
+        }
+        catch (RegistryException e) when (e.StatusCode == 404)
+        {
+            throw new RegistryException($"The engine pushed {name}:{tag}, but registry {host.Name} does not list that tag. Check the registry's deployment policy and log.", 404);
+        }
         if (progress.PushedDigest is { } pushed && pushed != stored.Digest)
         {
             throw new RegistryException(
                 $"The engine pushed {name}:{tag} as {pushed}, but registry {host.Name} serves {stored.Digest} under that tag: another push raced this one, or the registry rewrote the manifest.");
         }
+        _confirmedManifests[stored.Digest] = (stored.MediaType, body);
         return new PushResult(name, tag, stored.Digest, progress.PushedSize ?? stored.Size, AlreadyPresent: false, progress.LayerStatus);
+    }
+
+    private async Task<(string MediaType, byte[] Body)> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken)
+    {
+        var (manifest, body) = await registry.GetManifestAsync(repository, reference, cancellationToken);
+        return (manifest.MediaType, body);
     }
 
     private AuthConfig Auth() => new()

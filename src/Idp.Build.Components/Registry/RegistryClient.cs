@@ -62,7 +62,9 @@ public sealed partial class RegistryClient : IDisposable
         using var response = await SendAsync(() => ManifestRequest(HttpMethod.Get, repository, reference), repository, cancellationToken);
         await EnsureSuccessAsync(response, $"GET /v2/{repository}/manifests/{reference}", cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        return (ToManifestInfo(response, body.Length), body);
+        var info = ToManifestInfo(response, body.Length);
+        // The digest is the hash of these bytes; a registry that leaves out Docker-Content-Digest still names it.
+        return (info.Digest.Length > 0 ? info : info with { Digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body)) }, body);
     }
 
     /// <summary>

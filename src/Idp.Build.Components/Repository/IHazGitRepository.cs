@@ -15,22 +15,23 @@ public interface IHazGitRepository : IBuild
 
     private static GitRepository Read(AbsolutePath root, CiVariables ci)
     {
-        // The questions are independent once the commit is named, so git answers them side by side: six processes
+        // The questions are independent once the commit is named, so git answers them side by side: five processes
         // at once, waited for without holding a thread each (blocked threads would make the pool start them in turn).
         var commit = ci.CommitSha ?? "HEAD";
-        var sha = ci.CommitSha is { } known ? Task.FromResult<string?>(known) : GitAsync(root, "rev-parse", "HEAD");
-        var timestamp = ci.CommitTimestamp is null ? GitAsync(root, "log", "-1", "--format=%cI", commit) : Task.FromResult<string?>(null);
+        var shaAndTime = ci.CommitSha is null || ci.CommitTimestamp is null ? GitAsync(root, "log", "-1", "--format=%H%n%cI", commit) : Task.FromResult<string?>(null);
         var branch = ci.Branch is null ? GitAsync(root, "rev-parse", "--abbrev-ref", "HEAD") : Task.FromResult<string?>(null);
         var describe = GitAsync(root, "describe", "--tags", "--match", "v[0-9]*", "--long", commit);
         var count = GitAsync(root, "rev-list", "--count", commit);
         var remote = GitAsync(root, "config", "--get", "remote.origin.url");
-        Task.WhenAll(sha, timestamp, branch, describe, count, remote).GetAwaiter().GetResult();
+        Task.WhenAll(shaAndTime, branch, describe, count, remote).GetAwaiter().GetResult();
 
+        var logged = shaAndTime.Result?.Split('\n', StringSplitOptions.TrimEntries) ?? [];
+        var commitSha = ci.CommitSha ?? (logged.Length == 2 ? logged[0] : null);
         var committedAt = ci.CommitTimestamp
-            ?? (DateTimeOffset.TryParse(timestamp.Result, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null);
+            ?? (logged.Length == 2 && DateTimeOffset.TryParse(logged[1], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null);
         var branchName = ci.Branch ?? (branch.Result is { } name && name != "HEAD" ? name : null);
         var commits = int.TryParse(count.Result, out var n) ? n : 0;
-        if (sha.Result is not { } commitSha)
+        if (commitSha is null)
             return new GitRepository(null, ci.CommitTimestamp, ci.Branch, GitVersion.FromDescribe(null, 0, null), WithoutCredentials(remote.Result));
         return new GitRepository(commitSha, committedAt, branchName,
             GitVersion.FromDescribe(describe.Result, commits, commitSha[..Math.Min(8, commitSha.Length)]), WithoutCredentials(remote.Result));
