@@ -8,23 +8,25 @@ namespace Idp.Build.Execution;
 /// <summary>
 /// <c>--continue</c>: a failed run leaves <c>.nuke/temp/build-attempt.json</c> with a hash of its invocation and
 /// the targets that succeeded. The same invocation with <c>--continue</c> skips those; a different one starts over.
+/// The hash keeps secrets given as arguments out of the file; it is only computed when a run continues or fails, so
+/// a successful run never loads the cryptography stack for it.
 /// </summary>
-internal sealed class AttemptLog(AbsolutePath file)
+internal sealed class AttemptLog(AbsolutePath file, IReadOnlyList<string> arguments)
 {
     private sealed record Attempt(string Invocation, string[] Succeeded);
 
-    public static string InvocationOf(IEnumerable<string> arguments) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
-            arguments.Where(a => !a.Equals("--continue", StringComparison.OrdinalIgnoreCase))))));
+    private string Invocation => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
+        arguments.Where(a => !a.Equals("--continue", StringComparison.OrdinalIgnoreCase))))));
 
-    public IReadOnlySet<string> SucceededIn(string invocation)
+    /// <summary>The targets that succeeded in the last failed run of this invocation.</summary>
+    public IReadOnlySet<string> SucceededInLastAttempt()
     {
         if (!file.FileExists())
             return new HashSet<string>();
         try
         {
             var attempt = JsonSerializer.Deserialize<Attempt>(File.ReadAllText(file));
-            return attempt is not null && attempt.Invocation == invocation ? attempt.Succeeded.ToHashSet() : new HashSet<string>();
+            return attempt is not null && attempt.Invocation == Invocation ? attempt.Succeeded.ToHashSet() : new HashSet<string>();
         }
         catch (JsonException)
         {
@@ -32,7 +34,7 @@ internal sealed class AttemptLog(AbsolutePath file)
         }
     }
 
-    public void Save(string invocation, IReadOnlyList<ExecutableTarget> plan, bool succeeded)
+    public void Save(IReadOnlyList<ExecutableTarget> plan, bool succeeded)
     {
         if (succeeded)
         {
@@ -46,6 +48,6 @@ internal sealed class AttemptLog(AbsolutePath file)
             .Select(t => t.Name)
             .ToArray();
         file.Parent?.CreateDirectory();
-        File.WriteAllText(file, JsonSerializer.Serialize(new Attempt(invocation, done)));
+        File.WriteAllText(file, JsonSerializer.Serialize(new Attempt(Invocation, done)));
     }
 }

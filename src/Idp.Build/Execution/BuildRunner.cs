@@ -87,9 +87,8 @@ internal static class BuildRunner
 
         var plan = ExecutionPlanner.Plan(targets, invoked);
         WriteSchema(root, targets, parameters);
-        var invocation = AttemptLog.InvocationOf(environment.Arguments);
-        var attempts = new AttemptLog(context.TemporaryDirectory / "build-attempt.json");
-        SkipRules.Apply(plan, options.Skip, options.Continue ? attempts.SucceededIn(invocation) : new HashSet<string>());
+        var attempts = new AttemptLog(context.TemporaryDirectory / "build-attempt.json", environment.Arguments);
+        SkipRules.Apply(plan, options.Skip, options.Continue ? attempts.SucceededInLastAttempt() : new HashSet<string>());
 
         if (options.Plan)
         {
@@ -112,7 +111,7 @@ internal static class BuildRunner
         var exitCode = succeeded ? Succeeded : TargetFailed;
         clock.Stop();
         SummaryWriter.Write(log, plan, clock.Elapsed, succeeded);
-        attempts.Save(invocation, plan, succeeded);
+        attempts.Save(plan, succeeded);
         RunRecord.Write(context.TemporaryDirectory / "run.json", plan, parameters, host, masker, startedAt, clock.Elapsed, exitCode, RunRecord.ReadHead(root));
         return exitCode;
     }
