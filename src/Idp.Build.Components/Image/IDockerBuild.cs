@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Docker.DotNet.Models;
 using Idp.Build;
 using Idp.Build.Components.Platform;
@@ -12,6 +13,9 @@ namespace Idp.Build.Components.Image;
 /// </summary>
 public interface IDockerBuild : IPublish, IBaseImage
 {
+    // Interfaces hold no state; the ID of the image each build instance made is kept here, and dies with the build.
+    private static readonly ConditionalWeakTable<IBuild, string> BuiltImages = [];
+
     [Parameter("The Dockerfile stage to build (default: image.target of idp.yaml, else the last stage)")]
     string? DockerTarget => TryGetValue(() => DockerTarget);
 
@@ -20,6 +24,9 @@ public interface IDockerBuild : IPublish, IBaseImage
 
     /// <summary>The tags: commit SHA first (the one pushed and recorded), then the version.</summary>
     IReadOnlyList<string> ImageTags => Image.ImageTags.For(GitRepository);
+
+    /// <summary>The engine's ID of the image <c>DockerBuild</c> made in this run; null when it did not run here.</summary>
+    string? BuiltImageId => BuiltImages.TryGetValue(this, out var id) ? id : null;
 
     /// <summary>The build context: the directory of <c>idp.yaml</c>.</summary>
     AbsolutePath DockerContextDirectory => ServiceDescriptor.Directory;
@@ -69,6 +76,8 @@ public interface IDockerBuild : IPublish, IBaseImage
                     $"{e.Message}\nBASE_IMAGE was {parameters.BuildArgs["BASE_IMAGE"]}. Check that the engine can pull it (registry address, " +
                     "credentials, CA), or leave --runtime-base-image out to build the platform's base image from this machine's runtime (see docs/images.md).");
             }
+            if (progress.ImageId is { } imageId)
+                BuiltImages.AddOrUpdate(this, imageId);
             ReportSummary($"{tags[0]} ({progress.ImageId?.Replace("sha256:", "", StringComparison.Ordinal)[..12] ?? "built"})");
         });
 

@@ -61,7 +61,7 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
                 Remove = true,
                 ForceRemove = true,
             };
-            await ImageBuilder.BuildAsync(DockerEndpoint, DockerBuilder, parameters, tar => WriteContext(tar, runtime), name, Log);
+            var built = await ImageBuilder.BuildAsync(DockerEndpoint, DockerBuilder, parameters, tar => WriteContext(tar, runtime), name, Log);
             using var docker = CreateDockerClient();
 
             var host = RegistryHost.Of(UsesLocalRegistry ? Registry : RegistryAddress!);
@@ -69,7 +69,7 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
             try
             {
                 var pusher = new ImagePusher(docker, registry, host, RegistryCredentials, Log);
-                var pushed = await pusher.PushAsync(BaseImageName.Repository, BaseImageName.Tag);
+                var pushed = await pusher.PushAsync(BaseImageName.Repository, BaseImageName.Tag, built.ImageId);
                 await pusher.TagAsync(BaseImageName.Repository, BaseImageName.ExactTag, pushed);
                 ReportSummary($"{name} ({runtime.Files.Count} files, {pushed.Digest})");
             }

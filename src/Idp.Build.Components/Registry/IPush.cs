@@ -38,7 +38,7 @@ public interface IPush : IDockerBuild, IHazRegistryCredentials
             try
             {
                 // The SHA tag is the first: the one pushed and the one the record names. The others name the same manifest.
-                first = await pusher.PushAsync(ServiceDescriptor.Image.Repository, ImageTags[0]);
+                first = await pusher.PushAsync(ServiceDescriptor.Image.Repository, ImageTags[0], BuiltImageId);
                 foreach (var tag in ImageTags.Skip(1))
                     await pusher.TagAsync(ServiceDescriptor.Image.Repository, tag, first);
             }

@@ -13,7 +13,7 @@ namespace Idp.Build.Components.Registry;
 /// layers already compressed and remembers which compressed blob it pushed for each layer, so an unchanged layer is
 /// found with one HEAD and never uploaded again, and the digest is stable across pushes; it also answers Basic and
 /// Bearer challenges itself. Its errors arrive inside a 200 stream (§5.5), so every <c>errorDetail</c> fails the push,
-/// and the digest is confirmed afterwards with the registry's own <c>HEAD /v2/…/manifests/&lt;tag&gt;</c>.
+/// and the digest is confirmed afterwards with the registry's own <c>GET /v2/…/manifests/&lt;tag&gt;</c>.
 /// </remarks>
 public sealed partial class ImagePusher(DockerClient docker, RegistryClient registry, RegistryHost host, RegistryCredentials? credentials, BuildLog log)
 {
@@ -28,18 +28,25 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
 
     /// <summary>
     /// Pushes <paramref name="repository"/>:<paramref name="tag"/> (repository without the registry host), unless the
-    /// registry already holds the same digest under that tag.
+    /// registry already holds that image under that tag. <paramref name="imageId"/> is the engine's ID of the image,
+    /// when the caller has it from the build; otherwise the engine is asked.
     /// </summary>
-    public async Task<PushResult> PushAsync(string repository, string tag, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The engine's image ID is the digest of the image config (of the manifest, with the containerd image store), so a
+    /// manifest under the tag that names that config is this image: nothing to push, whichever machine pushed it.
+    /// </remarks>
+    public async Task<PushResult> PushAsync(string repository, string tag, string? imageId = null, CancellationToken cancellationToken = default)
     {
         var name = $"{host.Name}/{repository}";
         if (_checkedRepositories.Add(repository))
             await registry.CheckAccessAsync(repository, cancellationToken);
 
-        var local = await docker.Images.InspectImageAsync($"{name}:{tag}", cancellationToken);
-        var knownDigest = local.RepoDigests?.FirstOrDefault(d => d.StartsWith(name + "@", StringComparison.Ordinal))?[(name.Length + 1)..];
-        if (knownDigest is not null && await registry.HeadManifestAsync(repository, tag, cancellationToken) is { } present && present.Digest == knownDigest)
+        imageId ??= (await docker.Images.InspectImageAsync($"{name}:{tag}", cancellationToken)).ID;
+        if (await registry.FindManifestAsync(repository, tag, cancellationToken) is (var present, var body) && (present.Digest == imageId || present.ConfigDigest == imageId))
+        {
+            _confirmedManifests[present.Digest] = (present.MediaType, body);
             return AlreadyPresent(name, tag, present);
+        }
 
         for (var attempt = 0; ; attempt++)
         {
@@ -91,16 +98,8 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
     // The manifest itself, not only its digest: the next tag is stored from these bytes without asking again.
     private async Task<PushResult> ConfirmAsync(string name, string repository, string tag, PushProgress progress, CancellationToken cancellationToken)
     {
-        ManifestInfo stored;
-        byte[] body;
-        try
-        {
-            (stored, body) = await registry.GetManifestAsync(repository, tag, cancellationToken);
-        }
-        catch (RegistryException e) when (e.StatusCode == 404)
-        {
-            throw new RegistryException($"The engine pushed {name}:{tag}, but registry {host.Name} does not list that tag. Check the registry's deployment policy and log.", 404);
-        }
+        var (stored, body) = await registry.FindManifestAsync(repository, tag, cancellationToken)
+            ?? throw new RegistryException($"The engine pushed {name}:{tag}, but registry {host.Name} does not list that tag. Check the registry's deployment policy and log.", 404);
         if (progress.PushedDigest is { } pushed && pushed != stored.Digest)
         {
             throw new RegistryException(

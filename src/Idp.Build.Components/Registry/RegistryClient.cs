@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace Idp.Build.Components.Registry;
 
@@ -57,12 +58,19 @@ public sealed partial class RegistryClient : IDisposable
     }
 
     /// <summary>The manifest's exact bytes with its digest and media type; a <see cref="RegistryException"/> when it is missing.</summary>
-    public async Task<(ManifestInfo Info, byte[] Body)> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    public async Task<(ManifestInfo Info, byte[] Body)> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default) =>
+        await FindManifestAsync(repository, reference, cancellationToken)
+        ?? throw new RegistryException($"Registry {_host.Name} has no manifest {repository}:{reference} (GET /v2/{repository}/manifests/{reference} answered 404).", 404);
+
+    /// <summary>The manifest's exact bytes with its digest, media type and config digest; null when the registry has none.</summary>
+    public async Task<(ManifestInfo Info, byte[] Body)?> FindManifestAsync(string repository, string reference, CancellationToken cancellationToken = default)
     {
         using var response = await SendAsync(() => ManifestRequest(HttpMethod.Get, repository, reference), repository, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return null;
         await EnsureSuccessAsync(response, $"GET /v2/{repository}/manifests/{reference}", cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        var info = ToManifestInfo(response, body.Length);
+        var info = ToManifestInfo(response, body.Length) with { ConfigDigest = ConfigDigestOf(body) };
         // The digest is the hash of these bytes; a registry that leaves out Docker-Content-Digest still names it.
         return (info.Digest.Length > 0 ? info : info with { Digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body)) }, body);
     }
@@ -106,6 +114,24 @@ public sealed partial class RegistryClient : IDisposable
     {
         var digest = response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : "";
         return new ManifestInfo(digest, size, response.Content.Headers.ContentType?.MediaType ?? "");
+    }
+
+    // An image manifest names its config; an index (several platforms) has none.
+    private static string? ConfigDigestOf(byte[] manifest)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(manifest);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("config", out var config) && config.ValueKind == JsonValueKind.Object
+                && config.TryGetProperty("digest", out var digest) && digest.ValueKind == JsonValueKind.String
+                ? digest.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private string Who => _credentials is null ? "anonymous access" : $"user '{_credentials.Username}'";
