@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Idp.Build.Parameters;
 using Idp.Build.Planning;
@@ -19,32 +20,44 @@ internal static class RunRecord
         int exitCode,
         string? commit)
     {
-        var record = new
+        // Written field by field: reflection-based serialization of this one record cost a one-shot run ~25 ms.
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            startedAt,
-            durationMs = (long)duration.TotalMilliseconds,
-            exitCode,
-            host = host.Name,
-            commit = host.Ci.CommitSha ?? commit,
-            branch = host.Ci.Branch,
-            pipelineUrl = host.Ci.PipelineUrl,
-            invokedTargets = plan.Where(t => t.IsInvoked).Select(t => t.Name),
-            targets = plan.Select(t => new
+            json.WriteStartObject();
+            json.WriteString("startedAt", startedAt);
+            json.WriteNumber("durationMs", (long)duration.TotalMilliseconds);
+            json.WriteNumber("exitCode", exitCode);
+            json.WriteString("host", host.Name);
+            json.WriteString("commit", host.Ci.CommitSha ?? commit);
+            json.WriteString("branch", host.Ci.Branch);
+            json.WriteString("pipelineUrl", host.Ci.PipelineUrl);
+            json.WriteStartArray("invokedTargets");
+            foreach (var target in plan.Where(t => t.IsInvoked))
+                json.WriteStringValue(target.Name);
+            json.WriteEndArray();
+            json.WriteStartArray("targets");
+            foreach (var target in plan)
             {
-                name = t.Name,
-                status = t.Status.ToString(),
-                durationMs = (long)t.Duration.TotalMilliseconds,
-                note = t.Note,
-            }),
-            parameters = parameters.Members
-                .GroupBy(m => m.Name)
-                .Select(g => g.First())
-                .Where(m => parameters.RawValue(m) is not null)
-                .ToDictionary(m => m.Name, m => m.IsSecret ? SecretMasker.Mask : string.Join(" ", parameters.RawValue(m)!.Values)),
-        };
+                json.WriteStartObject();
+                json.WriteString("name", target.Name);
+                json.WriteString("status", target.Status.ToString());
+                json.WriteNumber("durationMs", (long)target.Duration.TotalMilliseconds);
+                json.WriteString("note", target.Note);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartObject("parameters");
+            foreach (var member in parameters.Members.GroupBy(m => m.Name).Select(g => g.First()))
+            {
+                if (parameters.RawValue(member) is { } raw)
+                    json.WriteString(member.Name, member.IsSecret ? SecretMasker.Mask : string.Join(" ", raw.Values));
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
         file.Parent?.CreateDirectory();
-        var json = JsonSerializer.Serialize(record, new JsonSerializerOptions { WriteIndented = true });
-        File.WriteAllText(file, masker.Apply(json));
+        File.WriteAllText(file, masker.Apply(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)));
     }
 
     /// <summary>The commit checked out in <paramref name="root"/>, read from .git without starting git.</summary>
