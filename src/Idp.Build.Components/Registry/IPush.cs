@@ -6,8 +6,8 @@ namespace Idp.Build.Components.Registry;
 /// <summary>
 /// <c>Push</c>: pushes the image <c>DockerBuild</c> made to the registry (Nexus docker-hosted, or the local platform's)
 /// and records the manifest digest in <c>artifacts/image.json</c> and <c>artifacts/image.env</c> (<c>IMAGE_DIGEST=…</c>).
-/// Skips the upload when the registry already holds that digest under the tag. See <see cref="ImagePusher"/> for why
-/// the engine pushes.
+/// Skips the upload when the tag already names that image in the registry (its manifest names the built config).
+/// See <see cref="ImagePusher"/> for why the engine pushes.
 /// </summary>
 public interface IPush : IDockerBuild, IHazRegistryCredentials
 {

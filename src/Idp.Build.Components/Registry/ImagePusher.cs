@@ -20,7 +20,7 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
     // One access check per repository: the tags of one image share it.
     private readonly HashSet<string> _checkedRepositories = new(StringComparer.Ordinal);
 
-    // The manifest bytes of each push confirmed here, by digest: another tag of the image is stored from them.
+    // The manifest bytes of each image found or confirmed in the registry here, by digest: another tag is stored from them.
     private readonly Dictionary<string, (string MediaType, byte[] Body)> _confirmedManifests = new(StringComparer.Ordinal);
 
     /// <summary>Waits before each retry of a push that failed for a transient reason.</summary>
