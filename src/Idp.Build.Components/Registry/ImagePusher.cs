@@ -21,7 +21,7 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
     private readonly HashSet<string> _checkedRepositories = new(StringComparer.Ordinal);
 
     // The manifest bytes of each image found or confirmed in the registry here, by digest: another tag is stored from them.
-    private readonly Dictionary<string, (string MediaType, byte[] Body)> _confirmedManifests = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ManifestInfo Info, byte[] Body)> _confirmedManifests = new(StringComparer.Ordinal);
 
     /// <summary>Waits before each retry of a push that failed for a transient reason.</summary>
     public IReadOnlyList<TimeSpan> RetryDelays { get; init; } = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)];
@@ -44,7 +44,7 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
         imageId ??= (await docker.Images.InspectImageAsync($"{name}:{tag}", cancellationToken)).ID;
         if (await registry.FindManifestAsync(repository, tag, cancellationToken) is (var present, var body) && (present.Digest == imageId || present.ConfigDigest == imageId))
         {
-            _confirmedManifests[present.Digest] = (present.MediaType, body);
+            _confirmedManifests[present.Digest] = (present, body);
             return AlreadyPresent(name, tag, present);
         }
 
@@ -71,13 +71,13 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
         var name = $"{host.Name}/{repository}";
         if (await registry.HeadManifestAsync(repository, tag, cancellationToken) is { } present && present.Digest == pushed.Digest)
             return AlreadyPresent(name, tag, present);
-        var (mediaType, body) = _confirmedManifests.TryGetValue(pushed.Digest, out var confirmed)
+        var (manifest, body) = _confirmedManifests.TryGetValue(pushed.Digest, out var confirmed)
             ? confirmed
-            : await GetManifestAsync(repository, pushed.Digest, cancellationToken);
+            : await registry.GetManifestAsync(repository, pushed.Digest, cancellationToken);
         string stored;
         try
         {
-            stored = await registry.PutManifestAsync(repository, tag, mediaType, body, cancellationToken);
+            stored = await registry.PutManifestAsync(repository, tag, manifest.MediaType, body, cancellationToken);
         }
         catch (RegistryException e) when (e is not RegistryAuthenticationException)
         {
@@ -105,14 +105,8 @@ public sealed partial class ImagePusher(DockerClient docker, RegistryClient regi
             throw new RegistryException(
                 $"The engine pushed {name}:{tag} as {pushed}, but registry {host.Name} serves {stored.Digest} under that tag: another push raced this one, or the registry rewrote the manifest.");
         }
-        _confirmedManifests[stored.Digest] = (stored.MediaType, body);
+        _confirmedManifests[stored.Digest] = (stored, body);
         return new PushResult(name, tag, stored.Digest, progress.PushedSize ?? stored.Size, AlreadyPresent: false, progress.LayerStatus);
-    }
-
-    private async Task<(string MediaType, byte[] Body)> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken)
-    {
-        var (manifest, body) = await registry.GetManifestAsync(repository, reference, cancellationToken);
-        return (manifest.MediaType, body);
     }
 
     private AuthConfig Auth() => new()

@@ -25,10 +25,10 @@ public interface IHazGitRepository : IBuild
         var remote = GitAsync(root, "config", "--get", "remote.origin.url");
         Task.WhenAll(shaAndTime, branch, describe, count, remote).GetAwaiter().GetResult();
 
-        var logged = shaAndTime.Result?.Split('\n', StringSplitOptions.TrimEntries) ?? [];
-        var commitSha = ci.CommitSha ?? (logged.Length == 2 ? logged[0] : null);
+        var (loggedSha, loggedTime) = shaAndTime.Result?.Split('\n', StringSplitOptions.TrimEntries) is [var sha, var time] ? (sha, time) : (null, null);
+        var commitSha = ci.CommitSha ?? loggedSha;
         var committedAt = ci.CommitTimestamp
-            ?? (logged.Length == 2 && DateTimeOffset.TryParse(logged[1], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null);
+            ?? (DateTimeOffset.TryParse(loggedTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null);
         var branchName = ci.Branch ?? (branch.Result is { } name && name != "HEAD" ? name : null);
         var commits = int.TryParse(count.Result, out var n) ? n : 0;
         if (commitSha is null)

@@ -1,6 +1,4 @@
-using Idp.Build.Components.Platform;
 using Idp.Build.Components.Registry;
-using Idp.Build.Output;
 using Idp.Testing.Docker;
 
 namespace Idp.Build.Components.Tests.Registry;
@@ -54,9 +52,7 @@ public sealed class ImageAlreadyInRegistry : IAsyncLifetime
 
     public async Task DisposeAsync() => await _nexus.DisposeAsync();
 
-    private RegistryClient Registry() => new(RegistryHost.Of(_nexus.Address), new RegistryCredentials(_nexus.Username, _nexus.Password));
+    private RegistryClient Registry() => FakeNexusClients.Registry(_nexus);
 
-    private ImagePusher Pusher(RegistryClient registry) => new(
-        DockerEngine.Connect(new Uri("unix:///nonexistent/docker.sock")), registry, RegistryHost.Of(_nexus.Address),
-        new RegistryCredentials(_nexus.Username, _nexus.Password), new BuildLog(() => _output, Verbosity.Normal, useColor: false));
+    private ImagePusher Pusher(RegistryClient registry) => FakeNexusClients.PusherWithoutEngine(_nexus, registry, _output);
 }

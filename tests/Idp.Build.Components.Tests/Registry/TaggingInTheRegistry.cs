@@ -1,6 +1,4 @@
-using Idp.Build.Components.Platform;
 using Idp.Build.Components.Registry;
-using Idp.Build.Output;
 using Idp.Testing.Docker;
 
 namespace Idp.Build.Components.Tests.Registry;
@@ -71,12 +69,10 @@ public sealed class TaggingInTheRegistry : IAsyncLifetime
 
     private PushResult Pushed(string digest) => new($"{_nexus.Address}/{Repository}", "abc123", digest, Manifest.Length, AlreadyPresent: false, new Dictionary<string, string>());
 
-    private RegistryClient Registry() => new(RegistryHost.Of(_nexus.Address), new RegistryCredentials(_nexus.Username, _nexus.Password));
+    private RegistryClient Registry() => FakeNexusClients.Registry(_nexus);
 
     // Tagging talks to the registry only; the engine client is never connected.
-    private ImagePusher Pusher(RegistryClient registry) => new(
-        DockerEngine.Connect(new Uri("unix:///nonexistent/docker.sock")), registry, RegistryHost.Of(_nexus.Address),
-        new RegistryCredentials(_nexus.Username, _nexus.Password), new BuildLog(() => _output, Verbosity.Normal, useColor: false));
+    private ImagePusher Pusher(RegistryClient registry) => FakeNexusClients.PusherWithoutEngine(_nexus, registry, _output);
 
     public async Task DisposeAsync() => await _nexus.DisposeAsync();
 }
