@@ -31,9 +31,11 @@ partial class Build
             {
                 var totals = TrxTotals.Read(TestResultsDirectory);
                 ReportSummary(totals.ToString());
+                foreach (var failure in totals.Failures)
+                    Log.Error(failure.ToString());
                 Log.Information(totals.ToString());
                 TestResultsDirectory.CreateDirectory();
-                File.WriteAllText(TestResultsDirectory / "summary.txt", totals + "\n");
+                File.WriteAllText(TestResultsDirectory / "summary.txt", totals.Report());
             }
         });
 }
