@@ -6,13 +6,14 @@ namespace Idp.Testing.Kubernetes;
 // A simulated Deployment controller (api-contracts.md §2.3/§2.4), one small step per tick: a template change makes
 // (or, on rollback, re-numbers) the ReplicaSet <name>-<hash> with revision max+1; then new pods come one per tick,
 // old ones go as new ones become available, and the status and conditions follow. A rollout that stops making
-// progress for ProgressDeadline ends with Progressing=False/ProgressDeadlineExceeded.
+// progress for ProgressDeadline ends with Progressing=False/ProgressDeadlineExceeded; as in Kubernetes, the deadline
+// counts from the last progress (a pod made, made available or removed), so a slow but moving rollout never hits it.
 public sealed partial class FakeKubernetes
 {
     private const string RevisionAnnotation = "deployment.kubernetes.io/revision";
     private const string HashLabel = "pod-template-hash";
 
-    private readonly Dictionary<(string Ns, string Name), DateTime> _rolloutStarted = [];
+    private readonly Dictionary<(string Ns, string Name), DateTime> _lastProgress = [];
 
     private async Task RunControllerAsync(CancellationToken stop)
     {
@@ -47,7 +48,7 @@ public sealed partial class FakeKubernetes
         {
             CreateReplicaSet(ns, deployment, template, maxRevision + 1);
             SetDeploymentRevision(ns, deployment, maxRevision + 1);
-            _rolloutStarted[(ns, name)] = DateTime.UtcNow;
+            _lastProgress[(ns, name)] = DateTime.UtcNow;
             return;
         }
         if (Revision(current) < maxRevision)
@@ -57,7 +58,7 @@ public sealed partial class FakeKubernetes
             renumbered["metadata"]!["annotations"]![RevisionAnnotation] = (maxRevision + 1).ToString(CultureInfo.InvariantCulture);
             Store(KubeResource.ReplicaSets, ns, renumbered, current);
             SetDeploymentRevision(ns, deployment, maxRevision + 1);
-            _rolloutStarted[(ns, name)] = DateTime.UtcNow;
+            _lastProgress[(ns, name)] = DateTime.UtcNow;
             return;
         }
         if ((string?)deployment["metadata"]?["annotations"]?[RevisionAnnotation] != Revision(current).ToString(CultureInfo.InvariantCulture))
@@ -95,7 +96,9 @@ public sealed partial class FakeKubernetes
         var updated = PodsOf(ns, current);
         var available = all.Count(IsReady);
         var complete = updated.Count == desired && all.Count == desired && updated.Count(IsReady) == desired;
-        var started = _rolloutStarted.GetValueOrDefault((ns, name), DateTime.UtcNow);
+        if (Count(deployment, "updatedReplicas") != updated.Count || Count(deployment, "availableReplicas") != available || Count(deployment, "replicas") != all.Count)
+            _lastProgress[(ns, name)] = DateTime.UtcNow;
+        var lastProgress = _lastProgress.GetValueOrDefault((ns, name), DateTime.UtcNow);
         var previous = deployment["status"]?["conditions"] as JsonArray;
         var previousProgressing = previous?.FirstOrDefault(c => (string?)c?["type"] == "Progressing");
 
@@ -108,7 +111,7 @@ public sealed partial class FakeKubernetes
         };
         if (complete)
             conditions.Add(Condition("Progressing", "True", "NewReplicaSetAvailable", $"ReplicaSet \"{currentName}\" has successfully progressed."));
-        else if (DateTime.UtcNow - started > ProgressDeadline)
+        else if (DateTime.UtcNow - lastProgress > ProgressDeadline)
             conditions.Add(Condition("Progressing", "False", "ProgressDeadlineExceeded", $"ReplicaSet \"{currentName}\" has timed out progressing."));
         else if (previousProgressing is null)
             conditions.Add(Condition("Progressing", "True", "NewReplicaSetCreated", $"Created new replica set \"{currentName}\""));
@@ -220,6 +223,8 @@ public sealed partial class FakeKubernetes
         var uid = (string)rs["metadata"]!["uid"]!;
         return Stored(KubeResource.Pods, ns).Where(p => OwnerUid(p) == uid).ToList();
     }
+
+    private static int Count(JsonObject deployment, string field) => (int?)deployment["status"]?[field] ?? 0;
 
     private static bool IsReady(JsonObject pod) =>
         (pod["status"]?["conditions"] as JsonArray ?? []).Any(c => (string?)c?["type"] == "Ready" && (string?)c?["status"] == "True");

@@ -3,7 +3,7 @@ using Idp.Testing.Kubernetes;
 
 namespace Idp.Build.Components.Tests.Deploy.Kubernetes.FakeContract;
 
-/// <summary>The simulated Deployment controller (fake list item 4): ReplicaSets per template with revisions, status that converges, a deadline that fails stuck rollouts.</summary>
+/// <summary>The simulated Deployment controller (fake list item 4): ReplicaSets per template with revisions, status that converges, a deadline that fails stuck rollouts only.</summary>
 public class DeploymentControllerContract : FakeKubernetesScope
 {
     private const string Apply = RawObjects.DeploymentPath + "?fieldManager=idp-build&force=true";
@@ -63,6 +63,26 @@ public class DeploymentControllerContract : FakeKubernetesScope
 
         Condition(deployment, "Progressing")["status"]!.ToString().ShouldBe("False");
         ((int?)deployment["status"]!["availableReplicas"]).ShouldBe(1); // the old pod still serves
+    }
+
+    [Fact]
+    public async Task A_rollout_that_keeps_progressing_never_exceeds_the_deadline_however_long_it_takes()
+    {
+        // Each pod comes well within the deadline; the five of them take longer than it.
+        Cluster.TickInterval = TimeSpan.FromMilliseconds(400);
+        Cluster.ProgressDeadline = TimeSpan.FromSeconds(1.5);
+        var reasons = new HashSet<string>();
+        using var raw = new RawKubernetes(Cluster.Url);
+        await raw.PatchAsync(Apply, RawObjects.Deployment(replicas: 5));
+
+        await EventuallyAsync(d =>
+        {
+            if (Condition(d, "Progressing")["reason"] is { } reason)
+                reasons.Add(reason.ToString());
+            return reasons.Contains("NewReplicaSetAvailable");
+        });
+
+        reasons.ShouldNotContain("ProgressDeadlineExceeded");
     }
 
     [Fact]
