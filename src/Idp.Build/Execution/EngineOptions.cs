@@ -37,9 +37,9 @@ internal sealed record EngineOptions(
         return new EngineOptions(
             Help: commandLine.Has("help") || commandLine.Has("h"),
             Plan: commandLine.Has("plan"),
-            Skip: commandLine.Get("skip")?.Values.SelectMany(s => s.Split('+', ',')).Where(s => s.Length > 0).ToArray(),
+            Skip: commandLine.Get("skip")?.AllValues.SelectMany(s => s.Split('+', ',')).Where(s => s.Length > 0).ToArray(),
             Parallelism: parallelism,
-            Profiles: commandLine.Get("profile")?.Values ?? [],
+            Profiles: commandLine.Get("profile")?.AllValues ?? [],
             Continue: commandLine.Has("continue"),
             Root: root is null ? null : root.Values.Count == 0 ? workingDirectory : Path.GetFullPath(root.Values[0], workingDirectory),
             Host: commandLine.Get("host")?.Values.FirstOrDefault(),

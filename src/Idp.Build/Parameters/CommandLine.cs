@@ -2,7 +2,9 @@ namespace Idp.Build.Parameters;
 
 /// <summary>
 /// The parsed command line: target names first, then <c>--option value…</c> groups. Option names are matched
-/// without case or dashes; a repeated option's last occurrence wins; an option without values is a flag.
+/// without case or dashes; an option without values is a flag. A repeated option keeps both readings: its last
+/// occurrence, which wins for a single value, and all its values, which a list option adds up
+/// (<c>--skip Publish --skip LocalPlatform</c> skips both).
 /// </summary>
 internal sealed class CommandLine
 {
@@ -14,7 +16,10 @@ internal sealed class CommandLine
 
     public IEnumerable<Option> Options => _options.Values;
 
-    public sealed record Option(string Spelling, IReadOnlyList<string> Values);
+    /// <param name="Spelling">As the last occurrence spelt it.</param>
+    /// <param name="Values">The values of the last occurrence.</param>
+    /// <param name="AllValues">The values of every occurrence, in order.</param>
+    public sealed record Option(string Spelling, IReadOnlyList<string> Values, IReadOnlyList<string> AllValues);
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -38,7 +43,9 @@ internal sealed class CommandLine
                 values.Add(inlineValue);
             while (i < args.Count && !IsOption(args[i]))
                 values.Add(args[i++]);
-            line._options[ParameterNames.Normalize(spelling)] = new Option(spelling, values);
+            var key = ParameterNames.Normalize(spelling);
+            var earlier = line._options.GetValueOrDefault(key)?.AllValues ?? [];
+            line._options[key] = new Option(spelling, values, [.. earlier, .. values]);
         }
         return line;
     }

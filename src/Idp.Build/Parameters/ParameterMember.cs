@@ -13,6 +13,7 @@ internal sealed class ParameterMember(MemberInfo member, ParameterAttribute attr
     public bool IsRequired { get; } = member.IsDefined(typeof(RequiredAttribute), inherit: true);
     public bool IsComponentMember => Member.DeclaringType!.IsInterface;
     public string Kebab => ParameterNames.Kebab(Name);
+    public bool IsList => (Nullable.GetUnderlyingType(Type) ?? Type).IsArray;
     public string EnvironmentName => ParameterNames.UpperSnake(Name);
 
     public Type Type => Member switch

@@ -44,7 +44,7 @@ internal sealed class ParameterService
     public ParameterSource? RawValue(ParameterMember member)
     {
         if (_commandLine.Get(member.Name) is { } option)
-            return new ParameterSource(option.Values, $"the command line ({option.Spelling})");
+            return new ParameterSource(member.IsList ? option.AllValues : option.Values, $"the command line ({option.Spelling})");
         foreach (var name in new[] { "IDP_" + member.EnvironmentName, member.EnvironmentName })
         {
             if (_environment.TryGetValue(name, out var value) && value.Length > 0)

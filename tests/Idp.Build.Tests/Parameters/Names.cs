@@ -1,3 +1,4 @@
+using Idp.Build.Execution;
 using Idp.Build.Parameters;
 
 namespace Idp.Build.Tests.Parameters;
@@ -26,5 +27,17 @@ public class Names
         line.Get("Configuration")!.Values.ShouldBe(["Release"]);
         line.Get("tags")!.Values.ShouldBe(["a", "b"]);
         line.Get("offset")!.Values.ShouldBe(["-5"]);
+    }
+
+    [Fact]
+    public void A_repeated_skip_or_profile_adds_up_and_a_repeated_single_value_keeps_the_last()
+    {
+        var line = CommandLine.Parse(["Deploy", "--skip", "Publish", "--verbosity", "quiet", "--skip", "LocalPlatform+Push", "--profile", "ci", "--profile", "bank", "--verbosity", "verbose"]);
+
+        var options = EngineOptions.From(line, "/work");
+
+        options.Skip.ShouldBe(["Publish", "LocalPlatform", "Push"]);
+        options.Profiles.ShouldBe(["ci", "bank"]);
+        options.Verbosity.ShouldBe(Verbosity.Verbose);
     }
 }

@@ -42,6 +42,14 @@ public class Precedence
     }
 
     [Fact]
+    public void A_repeated_list_option_adds_up_its_values()
+    {
+        using var root = new TempDirectory();
+
+        Show(root, ["--tags", "a", "--greeting", "one", "--tags", "b,c", "--greeting", "two"]).ShouldContain("Greeting=two Count=0 Force=False Stage=Dev Tags=a,b,c");
+    }
+
+    [Fact]
     public void Every_supported_type_converts()
     {
         using var root = new TempDirectory();
