@@ -7,6 +7,7 @@ public partial interface IDeploy
 {
     Target DeployPlan => _ => _
         .Description("Shows what Deploy would change in --environment: the cluster's dry run against the live objects (artifacts/deploy-plan.md)")
+        .Requires(() => ServiceDescriptor)
         .After(Push)
         .Executes(async () =>
         {

@@ -6,6 +6,7 @@ public partial interface IDeploy
 {
     Target Rollback => _ => _
         .Description("Restores the previous revision in --environment (as 'kubectl rollout undo' does) and waits until it serves")
+        .Requires(() => ServiceDescriptor)
         .Triggers(EmitDora)
         .Executes(async () =>
         {

@@ -32,6 +32,7 @@ public partial interface IDeploy : IPush, IVaultSecrets, IHazCluster, IEmitDora
 
     Target Deploy => _ => _
         .Description("Deploys the pushed image by digest to --environment (default local) and waits until it is healthy; rolls back when not")
+        .Requires(() => ServiceDescriptor)
         .DependsOn(Push, LocalPlatform)
         // Asked for together, the checks come first: nothing is deployed before its tests and gate have passed.
         .TryAfter<ITest>(x => x.Test)

@@ -33,6 +33,7 @@ public interface IDockerBuild : IPublish, IBaseImage
 
     Target DockerBuild => _ => _
         .Description("Builds the image with the Docker engine; tags <registry>/<repository>:<sha> and :<version>")
+        .Requires(() => ServiceDescriptor)
         .DependsOn(Publish, BaseImage)
         .Executes(async () =>
         {

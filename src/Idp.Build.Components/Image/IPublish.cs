@@ -24,6 +24,8 @@ public interface IPublish : ICompile, IHazServiceDescriptor
 
     Target Publish => _ => _
         .Description("Publishes the service (framework-dependent) to artifacts/publish/<service>/ for the image")
+        // Read before the first target runs: a broken idp.yaml fails in a second, not after Compile and Test.
+        .Requires(() => ServiceDescriptor)
         .DependsOn(Compile)
         .Executes(() =>
         {

@@ -41,6 +41,7 @@ public interface ISonarGate : ITest, IHazServiceDescriptor
 
     Target SonarGate => _ => _
         .Description("The quality gate: SonarQube with --sonar-host-url, else the local gate (coverage, analyzer findings)")
+        .Requires(() => ServiceDescriptor)
         .DependsOn(SonarBegin, Test)
         .Executes(async () =>
         {

@@ -25,6 +25,7 @@ public interface IPush : IDockerBuild, IHazRegistryCredentials
 
     Target Push => _ => _
         .Description("Pushes the image and writes its digest to artifacts/image.json and artifacts/image.env")
+        .Requires(() => ServiceDescriptor)
         .DependsOn(DockerBuild)
         .OnlyWhenStatic(() => BuildsNewImage)
         .Executes(async () =>

@@ -71,4 +71,18 @@ public class SampleGoldenPath(GoldenPathRun run) : IClassFixture<GoldenPathRun>
         strict.StandardOutput.ShouldMatch(@"line_coverage\s+│ <\s+│ 99.5\s+│ [\d.]+\s+│ ERROR");
         strict.StandardOutput.ShouldContain("The local quality gate failed");
     }
+
+    [Fact]
+    public void A_broken_descriptor_stops_the_run_before_the_first_target()
+    {
+        run.Sample.Write("idp-broken.yaml", File.ReadAllText(run.Sample.Root / "idp.yaml").Replace("port: 8080", "port: eighty", StringComparison.Ordinal));
+
+        var broken = run.Sample.Run(run.BuildAssembly, "Compile", "Test", "SonarGate", "--service-descriptor-file", "idp-broken.yaml");
+
+        broken.ExitCode.ShouldBe(2, broken.StandardOutput);
+        broken.StandardError.ShouldContain($"Cannot start: The service descriptor {run.Sample.Root / "idp-broken.yaml"} has 1 problem:");
+        broken.StandardError.ShouldContain("service.port: Expected a whole number from 1 to 65535, but found the text 'eighty'.");
+        broken.StandardError.ShouldContain("Nothing was run.");
+        broken.StandardOutput.ShouldNotContain("▶ Restore");
+    }
 }
