@@ -137,8 +137,12 @@ internal static class BuildRunner
         var pressed = 0;
         ConsoleCancelEventHandler handler = (_, e) =>
         {
+            // The second press ends the process at once; said explicitly, as the build server's handler says otherwise.
             if (Interlocked.Increment(ref pressed) > 1)
+            {
+                e.Cancel = false;
                 return;
+            }
             e.Cancel = true;
             log.Warning("Cancelled (Ctrl+C): no new target starts; targets marked AssuredAfterFailure still run. Press Ctrl+C again to stop at once.");
             executor.Cancel();

@@ -59,7 +59,7 @@ internal sealed partial class BuildServer
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        Console.CancelKeyPress += IgnoreInterruptBetweenRuns;
+        Console.CancelKeyPress += KeepServingOnInterrupt;
         ServerFile.Write(_settings.ServerFile, port, _token, _settings.Fingerprint);
         _log.WriteLine($"{DateTimeOffset.Now:u} serving on 127.0.0.1:{port} (pid {Environment.ProcessId}); exits after {_settings.IdleTimeout.TotalMinutes:0.#} min without a run.");
         ResetIdleTimer();
@@ -181,11 +181,9 @@ internal sealed partial class BuildServer
         _stopping.Cancel();
     }
 
-    // SIGINT reaches the server only from ProcessGroup.Interrupt. During a run the build's own handler decides (the
-    // first stops new targets, the second ends the process, as at a terminal); between runs a late one is ignored.
-    private void IgnoreInterruptBetweenRuns(object? sender, ConsoleCancelEventArgs e)
-    {
-        if (Volatile.Read(ref _busy) == 0)
-            e.Cancel = true;
-    }
+    // SIGINT reaches the server only from ProcessGroup.Interrupt. This handler, subscribed before any run's, keeps the
+    // server alive by default; a run's own handler, called after it, ends the process on the second Ctrl+C as at a
+    // terminal. A signal that comes after the run has ended and removed its handler (its child died at once and the
+    // run finished first) is then ignored instead of killing the server.
+    private static void KeepServingOnInterrupt(object? sender, ConsoleCancelEventArgs e) => e.Cancel = true;
 }

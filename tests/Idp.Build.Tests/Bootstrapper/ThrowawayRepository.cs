@@ -8,7 +8,7 @@ namespace Idp.Build.Tests.Bootstrapper;
 /// sources and a tiny <c>build/</c> project — in a temporary folder, and a way to run either bootstrapper in it.
 /// The build's targets: <c>Echo</c> (the default) prints every argument of its process and the message, <c>Where</c>
 /// prints the working directory and <c>IDP_PROBE</c> as the build and a child process see them, <c>Wait</c> runs
-/// <c>sleep 60</c>, <c>Stubborn</c> runs a shell that ignores Ctrl+C, and <c>Fail</c> throws.
+/// <c>sleep 60</c> in a shell that ends 0.3 s after Ctrl+C, <c>Stubborn</c> runs a shell that ignores Ctrl+C, and <c>Fail</c> throws.
 /// </summary>
 internal sealed class ThrowawayRepository : IDisposable
 {
@@ -194,11 +194,12 @@ internal sealed class ThrowawayRepository : IDisposable
                 });
 
             Target Wait => _ => _
-                .Description("Runs sleep 60")
+                .Description("Runs sleep 60 in a shell that ends 0.3 s after Ctrl+C")
                 .Executes(() =>
                 {
                     Console.WriteLine("waiting");
-                    ProcessRunner.Run("sleep", ["60"]);
+                    // Like most tools, it takes a moment to wind up on Ctrl+C.
+                    ProcessRunner.Run("sh", ["-c", "trap 'sleep 0.3; kill $!; exit 130' INT; sleep 60 & wait"]);
                 });
 
             Target Stubborn => _ => _
