@@ -13,7 +13,7 @@ namespace Idp.Build.Execution;
 /// </summary>
 internal sealed class AttemptLog(AbsolutePath file, IReadOnlyList<string> arguments)
 {
-    private sealed record Attempt(string Invocation, string[] Succeeded);
+    internal sealed record Attempt(string Invocation, string[] Succeeded);
 
     private string Invocation => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
         arguments.Where(a => !a.Equals("--continue", StringComparison.OrdinalIgnoreCase))))));
@@ -25,7 +25,7 @@ internal sealed class AttemptLog(AbsolutePath file, IReadOnlyList<string> argume
             return new HashSet<string>();
         try
         {
-            var attempt = JsonSerializer.Deserialize<Attempt>(File.ReadAllText(file));
+            var attempt = JsonSerializer.Deserialize(File.ReadAllText(file), EngineJson.Default.Attempt);
             return attempt is not null && attempt.Invocation == Invocation ? attempt.Succeeded.ToHashSet() : new HashSet<string>();
         }
         catch (JsonException)
@@ -48,6 +48,6 @@ internal sealed class AttemptLog(AbsolutePath file, IReadOnlyList<string> argume
             .Select(t => t.Name)
             .ToArray();
         file.Parent?.CreateDirectory();
-        File.WriteAllText(file, JsonSerializer.Serialize(new Attempt(Invocation, done)));
+        File.WriteAllText(file, JsonSerializer.Serialize(new Attempt(Invocation, done), EngineJson.Default.Attempt));
     }
 }

@@ -13,7 +13,7 @@ namespace Idp.Build.Execution;
 /// </summary>
 internal sealed class UpToDateStore(AbsolutePath rootDirectory, AbsolutePath stateDirectory)
 {
-    private sealed record State(string Inputs, string Outputs);
+    internal sealed record State(string Inputs, string Outputs);
 
     public bool IsUpToDate(ExecutableTarget target)
     {
@@ -25,7 +25,7 @@ internal sealed class UpToDateStore(AbsolutePath rootDirectory, AbsolutePath sta
         State? stored;
         try
         {
-            stored = JsonSerializer.Deserialize<State>(File.ReadAllText(file));
+            stored = JsonSerializer.Deserialize(File.ReadAllText(file), EngineJson.Default.State);
         }
         catch (JsonException)
         {
@@ -45,7 +45,7 @@ internal sealed class UpToDateStore(AbsolutePath rootDirectory, AbsolutePath sta
             return;
         stateDirectory.CreateDirectory();
         var state = new State(Hash(Files(target.Inputs)), Hash(Files(target.Outputs)));
-        File.WriteAllText(StateFile(target), JsonSerializer.Serialize(state));
+        File.WriteAllText(StateFile(target), JsonSerializer.Serialize(state, EngineJson.Default.State));
     }
 
     private string StateFile(ExecutableTarget target) => stateDirectory / (target.Name + ".json");
