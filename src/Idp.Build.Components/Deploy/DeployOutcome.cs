@@ -28,18 +28,11 @@ public sealed record DeployOutcome(
     PreviousDeployment? Previous,
     string? Error)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>Writes <c>deploy.json</c> to <paramref name="directory"/>.</summary>
     public void WriteTo(AbsolutePath directory)
     {
         directory.CreateDirectory();
-        File.WriteAllText(directory / "deploy.json", JsonSerializer.Serialize(this, Json) + "\n");
+        File.WriteAllText(directory / "deploy.json", JsonSerializer.Serialize(this, DeployJson.Default.DeployOutcome) + "\n");
     }
 }
 

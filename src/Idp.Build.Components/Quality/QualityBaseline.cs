@@ -8,7 +8,6 @@ namespace Idp.Build.Components.Quality;
 /// </summary>
 public sealed class QualityBaseline
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     private readonly HashSet<string> _fingerprints;
 
     private QualityBaseline(IEnumerable<string> fingerprints) => _fingerprints = fingerprints.ToHashSet(StringComparer.Ordinal);
@@ -25,7 +24,7 @@ public sealed class QualityBaseline
             return Empty;
         try
         {
-            var entries = JsonSerializer.Deserialize<Entry[]>(File.ReadAllText(path), Json) ?? [];
+            var entries = JsonSerializer.Deserialize(File.ReadAllText(path), QualityJson.Default.EntryArray) ?? [];
             return new QualityBaseline(entries.Select(e => e.Fingerprint));
         }
         catch (JsonException e)
@@ -38,8 +37,8 @@ public sealed class QualityBaseline
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var entries = issues.Select(i => new Entry(i.Fingerprint, i.RuleId, i.File, i.Message)).DistinctBy(e => e.Fingerprint).ToArray();
-        File.WriteAllText(path, JsonSerializer.Serialize(entries, Json) + "\n");
+        File.WriteAllText(path, JsonSerializer.Serialize(entries, QualityJson.Default.EntryArray) + "\n");
     }
 
-    private sealed record Entry(string Fingerprint, string RuleId, string File, string Message);
+    internal sealed record Entry(string Fingerprint, string RuleId, string File, string Message);
 }

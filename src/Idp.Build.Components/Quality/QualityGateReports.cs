@@ -9,36 +9,40 @@ namespace Idp.Build.Components.Quality;
 /// </summary>
 public static class QualityGateReports
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public static void Write(QualityGateVerdict result, string artifactsDirectory)
     {
         Directory.CreateDirectory(artifactsDirectory);
-        var verdict = new
-        {
-            source = result.Source,
-            status = result.Status.ToString().ToUpperInvariant(),
-            passed = result.Passed,
-            dashboardUrl = result.DashboardUrl,
-            conditions = result.Conditions.Select(c => new { metric = c.Metric, comparator = c.Comparator, threshold = c.Threshold, actual = c.Actual, status = c.Status.ToString().ToUpperInvariant() }),
-            newIssues = result.Issues.Count,
-        };
-        File.WriteAllText(Path.Combine(artifactsDirectory, "quality-gate.json"), JsonSerializer.Serialize(verdict, Json) + "\n");
+        var verdict = new VerdictDocument(
+            result.Source,
+            result.Status.ToString().ToUpperInvariant(),
+            result.Passed,
+            result.DashboardUrl,
+            result.Conditions.Select(c => new ConditionDocument(c.Metric, c.Comparator, c.Threshold, c.Actual, c.Status.ToString().ToUpperInvariant())).ToArray(),
+            result.Issues.Count);
+        File.WriteAllText(Path.Combine(artifactsDirectory, "quality-gate.json"), JsonSerializer.Serialize(verdict, QualityJson.Default.VerdictDocument) + "\n");
 
-        var codeQuality = result.Issues.Select(i => new
-        {
-            description = $"{i.RuleId}: {i.Message}",
-            check_name = i.RuleId,
-            fingerprint = i.Fingerprint,
-            severity = i.Level switch
+        var codeQuality = result.Issues.Select(i => new CodeQualityIssue(
+            $"{i.RuleId}: {i.Message}",
+            i.RuleId,
+            i.Fingerprint,
+            i.Level switch
             {
                 IssueSeverity.Error => "critical",
                 IssueSeverity.Warning => "major",
                 IssueSeverity.Note => "minor",
                 _ => "info",
             },
-            location = new { path = i.File, lines = new { begin = Math.Max(1, i.Line) } },
-        });
-        File.WriteAllText(Path.Combine(artifactsDirectory, "gl-code-quality-report.json"), JsonSerializer.Serialize(codeQuality, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            new CodeQualityLocation(i.File, new CodeQualityLines(Math.Max(1, i.Line))))).ToArray();
+        File.WriteAllText(Path.Combine(artifactsDirectory, "gl-code-quality-report.json"), JsonSerializer.Serialize(codeQuality, CodeQualityJson.Default.CodeQualityIssueArray) + "\n");
     }
+
+    internal sealed record VerdictDocument(string Source, string Status, bool Passed, string? DashboardUrl, ConditionDocument[] Conditions, int NewIssues);
+
+    internal sealed record ConditionDocument(string Metric, string Comparator, string Threshold, string Actual, string Status);
+
+    internal sealed record CodeQualityIssue(string Description, string CheckName, string Fingerprint, string Severity, CodeQualityLocation Location);
+
+    internal sealed record CodeQualityLocation(string Path, CodeQualityLines Lines);
+
+    internal sealed record CodeQualityLines(int Begin);
 }

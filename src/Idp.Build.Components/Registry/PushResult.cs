@@ -18,8 +18,6 @@ public sealed record PushResult(
     [property: JsonIgnore] bool AlreadyPresent,
     [property: JsonIgnore] IReadOnlyDictionary<string, string> LayerStatus)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
-
     /// <summary>The image by digest, e.g. <c>127.0.0.1:5001/platform/hello-service@sha256:…</c>.</summary>
     [JsonIgnore]
     public string Reference => $"{Repository}@{Digest}";
@@ -28,7 +26,7 @@ public sealed record PushResult(
     public void WriteTo(AbsolutePath directory)
     {
         directory.CreateDirectory();
-        File.WriteAllText(directory / "image.json", JsonSerializer.Serialize(this, Json) + "\n");
+        File.WriteAllText(directory / "image.json", JsonSerializer.Serialize(this, RegistryJson.Default.PushResult) + "\n");
         File.WriteAllText(directory / "image.env", $"IMAGE_DIGEST={Digest}\nIMAGE_REPOSITORY={Repository}\nIMAGE_REFERENCE={Reference}\n");
     }
 
@@ -40,7 +38,7 @@ public sealed record PushResult(
             throw new BuildException($"{file} does not exist: no image has been pushed from this checkout. Run Push first (Deploy depends on it unless skipped).");
         try
         {
-            var record = JsonSerializer.Deserialize<PushRecord>(File.ReadAllText(file), Json);
+            var record = JsonSerializer.Deserialize(File.ReadAllText(file), RegistryJson.Default.PushRecord);
             if (record is { Repository.Length: > 0, Tag.Length: > 0, Digest: { } digest } && digest.StartsWith("sha256:", StringComparison.Ordinal))
                 return new PushResult(record.Repository, record.Tag, digest, record.Size, AlreadyPresent: false, new Dictionary<string, string>());
         }
@@ -51,5 +49,5 @@ public sealed record PushResult(
         throw new BuildException($"{file} is not what Push writes ({{repository, tag, digest: sha256:…, size}}). Run Push again to rewrite it.");
     }
 
-    private sealed record PushRecord(string Repository, string Tag, string? Digest, long Size);
+    internal sealed record PushRecord(string Repository, string Tag, string? Digest, long Size);
 }
