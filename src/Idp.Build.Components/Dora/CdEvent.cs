@@ -12,14 +12,11 @@ public sealed record CdEvent(
     [property: JsonPropertyName("subject")] CdEventSubject Subject,
     [property: JsonPropertyName("customData")] object? CustomData)
 {
-    /// <summary>The JSON settings of events: camelCase, absent optional fields left out.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>The JSON settings of events: camelCase, absent optional fields left out (<see cref="DoraJson"/>).</summary>
+    public static JsonSerializerOptions Json => DoraJson.Default.Options;
 
     /// <summary>The event as JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, DoraJson.Default.CdEvent);
 }
 
 /// <summary>The envelope: <c>id</c> is unique per <c>source</c>; <c>timestamp</c> is when it happened.</summary>

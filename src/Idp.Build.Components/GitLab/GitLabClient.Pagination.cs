@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 
 namespace Idp.Build.Components.GitLab;
@@ -8,13 +9,13 @@ public sealed partial class GitLabClient
 {
     private const int PageSize = 100;
 
-    private async IAsyncEnumerable<T> PagesAsync<T>(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<T> PagesAsync<T>(string path, JsonTypeInfo<List<T>> page, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var next = path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + $"per_page={PageSize}";
         while (next is not null)
         {
             using var response = await SendRawAsync(HttpMethod.Get, next, body: null, cancellationToken).ConfigureAwait(false);
-            var items = await ReadAsync<List<T>>(HttpMethod.Get, path, response, cancellationToken).ConfigureAwait(false);
+            var items = await ReadAsync(HttpMethod.Get, path, response, page, cancellationToken).ConfigureAwait(false);
             foreach (var item in items)
                 yield return item;
             next = NextPage(response, next);

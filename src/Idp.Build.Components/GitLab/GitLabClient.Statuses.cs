@@ -23,7 +23,7 @@ public sealed partial class GitLabClient
     {
         var path = $"/projects/{Project(projectId)}/statuses/{Uri.EscapeDataString(sha)}";
         var body = new StatusRequest(state.ToString().ToLowerInvariant(), name, Limit(reference), Limit(targetUrl), Limit(description));
-        using var response = await SendRawAsync(HttpMethod.Post, path, body, cancellationToken).ConfigureAwait(false);
+        using var response = await SendRawAsync(HttpMethod.Post, path, Body(body, GitLabJson.Default.StatusRequest), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.BadRequest)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -31,14 +31,14 @@ public sealed partial class GitLabClient
                 return null;
             throw new GitLabApiException(HttpMethod.Post, path, response.StatusCode, text);
         }
-        return await ReadAsync<CommitStatus>(HttpMethod.Post, path, response, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(HttpMethod.Post, path, response, GitLabJson.Default.CommitStatus, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every status of a commit, all pages.</summary>
     public IAsyncEnumerable<CommitStatus> ListCommitStatusesAsync(string projectId, string sha, CancellationToken cancellationToken = default) =>
-        PagesAsync<CommitStatus>($"/projects/{Project(projectId)}/repository/commits/{Uri.EscapeDataString(sha)}/statuses", cancellationToken);
+        PagesAsync($"/projects/{Project(projectId)}/repository/commits/{Uri.EscapeDataString(sha)}/statuses", GitLabJson.Default.ListCommitStatus, cancellationToken);
 
     private static string? Limit(string? value) => value is { Length: > 255 } ? value[..254] + "…" : value;
 
-    private sealed record StatusRequest(string State, string Name, string? Ref, string? TargetUrl, string? Description);
+    internal sealed record StatusRequest(string State, string Name, string? Ref, string? TargetUrl, string? Description);
 }

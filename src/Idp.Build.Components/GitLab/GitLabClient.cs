@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Idp.Build.Components.GitLab;
 
@@ -11,12 +12,6 @@ namespace Idp.Build.Components.GitLab;
 /// </summary>
 public sealed partial class GitLabClient : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private readonly HttpClient _http;
     private readonly GitLabRetryPolicy _retry;
     private readonly string _apiUrl;
@@ -48,21 +43,22 @@ public sealed partial class GitLabClient : IDisposable
     /// <summary>A project id as GitLab's paths take it: numeric as is, <c>group/project</c> URL-encoded.</summary>
     private static string Project(string projectId) => Uri.EscapeDataString(projectId);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, Func<HttpContent> body, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
     {
         using var response = await SendRawAsync(method, path, body, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync<T>(method, path, response, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(method, path, response, answer, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A request body as GitLab reads it (snake_case, fields that are not set left out), made anew for each attempt.</summary>
+    private static Func<HttpContent> Body<TBody>(TBody body, JsonTypeInfo<TBody> type) => () => JsonContent.Create(body, type);
+
     /// <summary>Sends with retries; returns the final answer, successful or not, for the caller to judge.</summary>
-    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string pathOrUrl, object? body, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string pathOrUrl, Func<HttpContent>? body, CancellationToken cancellationToken)
     {
         var url = pathOrUrl.StartsWith("http", StringComparison.Ordinal) ? pathOrUrl : _apiUrl + pathOrUrl;
         for (var attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(method, url);
-            if (body is not null)
-                request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+            using var request = new HttpRequestMessage(method, url) { Content = body?.Invoke() };
             HttpResponseMessage response;
             try
             {
@@ -88,14 +84,14 @@ public sealed partial class GitLabClient : IDisposable
         }
     }
 
-    private static async Task<T> ReadAsync<T>(HttpMethod method, string path, HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<T> ReadAsync<T>(HttpMethod method, string path, HttpResponseMessage response, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
             throw new GitLabApiException(method, path, response.StatusCode, text);
         try
         {
-            return JsonSerializer.Deserialize<T>(text, Json)
+            return JsonSerializer.Deserialize(text, answer)
                 ?? throw new JsonException("the body was JSON null");
         }
         catch (JsonException error)

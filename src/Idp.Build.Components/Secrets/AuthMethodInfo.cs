@@ -26,7 +26,7 @@ public abstract class AuthMethodInfo
     internal abstract IEnumerable<string?> Secrets { get; }
 
     /// <summary>The login request's body.</summary>
-    internal abstract object LoginBody { get; }
+    internal abstract VaultRequest LoginBody { get; }
 
     /// <summary>What a person must check when Vault refuses this login.</summary>
     internal abstract string LoginHint { get; }
@@ -47,7 +47,7 @@ public sealed class TokenAuthMethodInfo(string vaultToken) : AuthMethodInfo("tok
 
     internal override IEnumerable<string?> Secrets => [VaultToken];
 
-    internal override object LoginBody => throw new NotSupportedException("A token needs no login.");
+    internal override VaultRequest LoginBody => throw new NotSupportedException("A token needs no login.");
 
     internal override string LoginHint => "Pass a current token with --vault-token (or VAULT_TOKEN): check it with 'vault token lookup'.";
 
@@ -78,7 +78,7 @@ public sealed class AppRoleAuthMethodInfo(string mountPoint, string roleId, stri
 
     internal override IEnumerable<string?> Secrets => [SecretId];
 
-    internal override object LoginBody => new { role_id = RoleId, secret_id = SecretId };
+    internal override VaultRequest LoginBody => new() { RoleId = RoleId, SecretId = SecretId };
 
     internal override string LoginHint =>
         $"Check the role id (VAULT_ROLE_ID) and secret id (VAULT_SECRET_ID): a secret id expires and may be limited to a number of uses, so a Jenkins credential may need a fresh one ('vault write -f auth/{MountPoint}/role/<role>/secret-id'). " +
@@ -110,7 +110,7 @@ public sealed class JwtAuthMethodInfo(string mountPoint, string? roleName, strin
 
     internal override IEnumerable<string?> Secrets => [Jwt];
 
-    internal override object LoginBody => RoleName is null ? new { jwt = Jwt } : new { role = RoleName, jwt = Jwt };
+    internal override VaultRequest LoginBody => new() { Role = RoleName, Jwt = Jwt };
 
     internal override string LoginHint =>
         $"Check that role '{RoleName ?? "(default_role)"}' exists on auth/{MountPoint} (--vault-role, --vault-auth-path), that its bound_audiences equals the 'aud' of the job's id_token " +
@@ -143,7 +143,7 @@ public sealed class KubernetesAuthMethodInfo(string mountPoint, string roleName,
 
     internal override IEnumerable<string?> Secrets => [Jwt];
 
-    internal override object LoginBody => new { role = RoleName, jwt = Jwt };
+    internal override VaultRequest LoginBody => new() { Role = RoleName, Jwt = Jwt };
 
     internal override string LoginHint =>
         $"Check that role '{RoleName}' exists on auth/{MountPoint} and that its bound_service_account_names and bound_service_account_namespaces include this pod's service account.";

@@ -45,7 +45,7 @@ public sealed partial class VaultClient
         var answer = await SendAsync(HttpMethod.Get, "auth/token/lookup-self", null, await TokenAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         if (!answer.IsSuccess)
             throw Failure(answer, HttpMethod.Get, "auth/token/lookup-self");
-        return Deserialize<Secret<TokenInfo>>(answer, "auth/token/lookup-self");
+        return Deserialize(answer, VaultJson.Default.SecretTokenInfo, "auth/token/lookup-self");
     }
 
     /// <summary>Revokes the client's token (do this at the end of a job); the next request logs in again.</summary>
@@ -116,7 +116,7 @@ public sealed partial class VaultClient
             var lookup = await SendAsync(HttpMethod.Get, "auth/token/lookup-self", null, given.VaultToken, cancellationToken).ConfigureAwait(false);
             if (!lookup.IsSuccess)
                 throw LoginFailure(lookup, HttpMethod.Get, "auth/token/lookup-self");
-            var info = Deserialize<Secret<TokenInfo>>(lookup, "auth/token/lookup-self").Data ?? new TokenInfo();
+            var info = Deserialize(lookup, VaultJson.Default.SecretTokenInfo, "auth/token/lookup-self").Data ?? new TokenInfo();
             return Accept(new AuthInfo
             {
                 ClientToken = given.VaultToken,
@@ -130,7 +130,7 @@ public sealed partial class VaultClient
         var answer = await SendAsync(HttpMethod.Post, AuthMethodInfo.LoginPath, AuthMethodInfo.LoginBody, null, cancellationToken).ConfigureAwait(false);
         if (!answer.IsSuccess)
             throw LoginFailure(answer, HttpMethod.Post, AuthMethodInfo.LoginPath);
-        var auth = Deserialize<Secret<AuthInfo>>(answer, AuthMethodInfo.LoginPath).AuthInfo;
+        var auth = Deserialize(answer, VaultJson.Default.SecretAuthInfo, AuthMethodInfo.LoginPath).AuthInfo;
         if (auth is null || string.IsNullOrEmpty(auth.ClientToken))
             throw new VaultException($"Vault at {Address} accepted the login of {AuthMethodInfo} but sent no token (no auth.client_token). Check that {AuthMethodInfo.LoginPath} is an auth method's login path.");
         return Accept(auth);
@@ -138,11 +138,11 @@ public sealed partial class VaultClient
 
     private async Task<AuthInfo> RenewCoreAsync(TimeSpan? increment, CancellationToken cancellationToken)
     {
-        object body = increment is { } by ? new { increment = $"{(long)by.TotalSeconds}s" } : new { };
+        var body = new VaultRequest { Increment = increment is { } by ? $"{(long)by.TotalSeconds}s" : null };
         var answer = await SendAsync(HttpMethod.Post, "auth/token/renew-self", body, _token, cancellationToken).ConfigureAwait(false);
         if (!answer.IsSuccess)
             throw Failure(answer, HttpMethod.Post, "auth/token/renew-self");
-        var auth = Deserialize<Secret<AuthInfo>>(answer, "auth/token/renew-self").AuthInfo
+        var auth = Deserialize(answer, VaultJson.Default.SecretAuthInfo, "auth/token/renew-self").AuthInfo
             ?? throw new VaultException($"Vault at {Address} answered renew-self without an auth block: {VaultAnswer.Shorten(answer.Body)}.");
         return Accept(auth);
     }

@@ -7,7 +7,7 @@ public sealed partial class VaultClient
     public async Task<HealthStatus> GetHealthStatusAsync(CancellationToken cancellationToken = default)
     {
         var answer = await SendAsync(HttpMethod.Get, "sys/health", null, null, cancellationToken, retry: false).ConfigureAwait(false);
-        var health = Deserialize<HealthStatus>(answer, "GET /v1/sys/health");
+        var health = Deserialize(answer, VaultJson.Default.HealthStatus, "GET /v1/sys/health");
         health.HttpStatusCode = answer.Status;
         return health;
     }

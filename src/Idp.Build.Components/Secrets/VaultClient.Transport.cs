@@ -1,6 +1,7 @@
 using System.Security.Authentication;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Polly;
 
 namespace Idp.Build.Components.Secrets;
@@ -8,10 +9,8 @@ namespace Idp.Build.Components.Secrets;
 // Sending with retries, and turning connection and TLS failures into messages that say what to fix.
 public sealed partial class VaultClient
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     /// <summary>Sends one request (retried when <paramref name="retry"/>) and returns the final answer for the caller to judge.</summary>
-    private async Task<VaultAnswer> SendAsync(HttpMethod method, string path, object? body, string? token, CancellationToken cancellationToken, bool retry = true)
+    private async Task<VaultAnswer> SendAsync(HttpMethod method, string path, VaultRequest? body, string? token, CancellationToken cancellationToken, bool retry = true)
     {
         var attempts = 0;
         var pipeline = retry ? _retry : ResiliencePipeline<HttpResponseMessage>.Empty;
@@ -25,7 +24,7 @@ public sealed partial class VaultClient
                     if (token is not null)
                         request.Headers.Add("X-Vault-Token", token);
                     if (body is not null)
-                        request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+                        request.Content = new StringContent(JsonSerializer.Serialize(body, VaultJson.Default.VaultRequest), Encoding.UTF8, "application/json");
                     return await _http.SendAsync(request, attemptToken).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -68,11 +67,11 @@ public sealed partial class VaultClient
         return error;
     }
 
-    private static T Deserialize<T>(VaultAnswer answer, string what)
+    private static T Deserialize<T>(VaultAnswer answer, JsonTypeInfo<T> type, string what)
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(answer.Body, Json) ?? throw new JsonException("the body was JSON null");
+            return JsonSerializer.Deserialize(answer.Body, type) ?? throw new JsonException("the body was JSON null");
         }
         catch (JsonException error)
         {

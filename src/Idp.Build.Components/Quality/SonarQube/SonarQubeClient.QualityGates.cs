@@ -11,8 +11,9 @@ public sealed partial class SonarQubeClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(analysisId);
         var path = "/api/qualitygates/project_status?analysisId=" + Uri.EscapeDataString(analysisId);
-        var answer = await GetJsonAsync<GateAnswer>(
+        var answer = await GetJsonAsync(
             path,
+            SonarQubeJson.Default.GateAnswer,
             $"SonarQube has no analysis '{analysisId}': use the analysisId of this run's successful Compute Engine task, and check that --sonar-host-url ({ServerUrl}) is the server the scanner uploaded to.",
             cancellationToken).ConfigureAwait(false);
         var gate = answer.ProjectStatus ?? throw new SonarQubeException($"SonarQube at {ServerUrl} answered GET {path} without a 'projectStatus' object; check that --sonar-host-url points at SonarQube.");
@@ -42,9 +43,9 @@ public sealed partial class SonarQubeClient
             new($"SonarQube at {ServerUrl} answered GET {path} with {what} '{value}', which this SDK does not know (expected {expected}). Check the server's version against SonarQube's Web API documentation.");
     }
 
-    private sealed record GateAnswer(GateBody? ProjectStatus);
+    internal sealed record GateAnswer(GateBody? ProjectStatus);
 
-    private sealed record GateBody(string? Status, IReadOnlyList<ConditionBody>? Conditions);
+    internal sealed record GateBody(string? Status, IReadOnlyList<ConditionBody>? Conditions);
 
-    private sealed record ConditionBody(string? Status, string? MetricKey, string? Comparator, string? ErrorThreshold, string? ActualValue);
+    internal sealed record ConditionBody(string? Status, string? MetricKey, string? Comparator, string? ErrorThreshold, string? ActualValue);
 }

@@ -13,8 +13,9 @@ public sealed partial class SonarQubeClient
     public async Task<CeTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
-        var answer = await GetJsonAsync<TaskAnswer>(
+        var answer = await GetJsonAsync(
             "/api/ce/task?id=" + Uri.EscapeDataString(taskId),
+            SonarQubeJson.Default.TaskAnswer,
             $"SonarQube has no Compute Engine task '{taskId}': check that report-task.txt comes from this run's scanner 'end' step "
             + $"and that --sonar-host-url ({ServerUrl}) is the server the scanner uploaded to.",
             cancellationToken).ConfigureAwait(false);
@@ -115,7 +116,7 @@ public sealed partial class SonarQubeClient
 
     private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 
-    private sealed record TaskAnswer(TaskBody? Task);
+    internal sealed record TaskAnswer(TaskBody? Task);
 
-    private sealed record TaskBody(string? Id, string? Status, string? ComponentKey, string? AnalysisId, string? ErrorMessage, string? Branch, string? PullRequest);
+    internal sealed record TaskBody(string? Id, string? Status, string? ComponentKey, string? AnalysisId, string? ErrorMessage, string? Branch, string? PullRequest);
 }

@@ -1,22 +1,21 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Idp.Build.Components.Quality.SonarQube;
 
 // Sending, retrying, the Bearer-to-Basic fallback, and turning error answers into messages that say what to fix.
 public sealed partial class SonarQubeClient
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>GETs <paramref name="pathAndQuery"/> and reads the JSON answer; <paramref name="notFound"/> says what a 404 means here.</summary>
-    private async Task<T> GetJsonAsync<T>(string pathAndQuery, string notFound, CancellationToken cancellationToken)
+    private async Task<T> GetJsonAsync<T>(string pathAndQuery, JsonTypeInfo<T> answer, string notFound, CancellationToken cancellationToken)
     {
         var (status, body) = await GetAsync(pathAndQuery, cancellationToken).ConfigureAwait(false);
         if (status != HttpStatusCode.OK)
             throw Failure(pathAndQuery, status, body, notFound);
         try
         {
-            return JsonSerializer.Deserialize<T>(body, Json)
+            return JsonSerializer.Deserialize(body, answer)
                 ?? throw new JsonException("The answer was the JSON literal null.");
         }
         catch (JsonException error)
