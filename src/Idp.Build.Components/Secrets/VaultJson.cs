@@ -15,8 +15,11 @@ namespace Idp.Build.Components.Secrets;
 [JsonSerializable(typeof(HealthStatus))]
 internal sealed partial class VaultJson : JsonSerializerContext;
 
-/// <summary>A request body: a login (<c>role</c> and <c>jwt</c>, or <c>role_id</c> and <c>secret_id</c>) or a renewal (<c>increment</c>).</summary>
-internal sealed record VaultRequest
+/// <summary>
+/// A request body: a login (<c>role</c> and <c>jwt</c>, or <c>role_id</c> and <c>secret_id</c>) or a renewal
+/// (<c>increment</c>). A class, not a record, so that no generated <c>ToString</c> ever prints a secret id or a JWT.
+/// </summary>
+internal sealed class VaultRequest
 {
     public string? Role { get; init; }
 
