@@ -1,4 +1,3 @@
-using k8s;
 using k8s.Models;
 
 namespace Idp.Build.Components.Deploy.Manifests;
@@ -27,11 +26,11 @@ public static class ManifestWriter
         directory.CreateDirectory();
         var files = new List<(string Name, string Yaml)>();
         if (manifests.Secret is { } secret)
-            files.Add(("secret.yaml", SecretHeader + KubernetesYaml.Serialize(Redacted(secret))));
-        files.Add(("deployment.yaml", KubernetesYaml.Serialize(manifests.Deployment)));
-        files.Add(("service.yaml", KubernetesYaml.Serialize(manifests.Service)));
+            files.Add(("secret.yaml", SecretHeader + ManifestYaml.Serialize(Redacted(secret))));
+        files.Add(("deployment.yaml", ManifestYaml.Serialize(manifests.Deployment)));
+        files.Add(("service.yaml", ManifestYaml.Serialize(manifests.Service)));
         if (manifests.Route is { } route)
-            files.Add(("route.yaml", KubernetesYaml.Serialize(route)));
+            files.Add(("route.yaml", ManifestYaml.Serialize(route)));
 
         var written = new List<AbsolutePath>();
         foreach (var (name, yaml) in files)
