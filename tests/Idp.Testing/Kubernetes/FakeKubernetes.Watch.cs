@@ -58,10 +58,10 @@ public sealed partial class FakeKubernetes
         {
             await context.Response.StartAsync(stop.Token).ConfigureAwait(false);
             foreach (var change in initial)
-                await WriteEventAsync(context, change.Type, change.Object).ConfigureAwait(false);
+                await WriteEventAsync(context, change.Type, change.Object, GarbleWatchEvents).ConfigureAwait(false);
             await foreach (var change in channel.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
                 if (Matches(change))
-                    await WriteEventAsync(context, change.Type, change.Object).ConfigureAwait(false);
+                    await WriteEventAsync(context, change.Type, change.Object, GarbleWatchEvents).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -74,9 +74,11 @@ public sealed partial class FakeKubernetes
         }
     }
 
-    private static async Task WriteEventAsync(HttpContext context, string type, JsonObject obj)
+    private static async Task WriteEventAsync(HttpContext context, string type, JsonObject obj, bool garbled = false)
     {
-        var line = new JsonObject { ["type"] = type, ["object"] = obj.DeepClone() }.ToJsonString() + "\n";
+        var json = new JsonObject { ["type"] = type, ["object"] = obj.DeepClone() }.ToJsonString();
+        // A proxy that mangles the stream, or a client that cannot read the model, sees a line that is not the event.
+        var line = (garbled ? json[..(json.Length / 2)] : json) + "\n";
         await context.Response.WriteAsync(line).ConfigureAwait(false);
         await context.Response.Body.FlushAsync().ConfigureAwait(false);
     }

@@ -73,6 +73,9 @@ public sealed partial class FakeKubernetes : IAsyncDisposable
             _watchesToExpire += count;
     }
 
+    /// <summary>Cuts every watch event line in half, so that no client can read one; the stream itself stays open.</summary>
+    public bool GarbleWatchEvents { get; set; }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

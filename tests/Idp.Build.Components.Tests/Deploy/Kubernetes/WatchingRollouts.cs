@@ -34,6 +34,37 @@ public class WatchingRollouts : FakeKubernetesScope
     }
 
     [Fact]
+    public async Task A_watch_whose_events_cannot_be_read_is_dropped_and_the_deployment_read_again()
+    {
+        Cluster.TickInterval = TimeSpan.FromMilliseconds(400); // the rollout outlasts the first watches
+        Cluster.ProgressDeadline = TimeSpan.FromMinutes(1);
+        Cluster.GarbleWatchEvents = true;
+        using var deployer = Deployer();
+        await deployer.ApplyAsync(SampleManifests.For(Ns, SampleManifests.Good, replicas: 3), Report, CancellationToken.None);
+
+        var result = await deployer.WaitForRolloutAsync(Ns, "orders", TimeSpan.FromSeconds(20), Report, CancellationToken.None);
+
+        result.Outcome.ShouldBe(RolloutOutcome.Complete);
+        Cluster.Requests.Count(r => r.PathAndQuery.Contains("watch=true", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public async Task A_timeout_says_why_the_watch_could_not_follow_the_rollout()
+    {
+        Cluster.ImageBehaviour = _ => Idp.Testing.Kubernetes.PodBehaviour.ReadinessFailure;
+        Cluster.ProgressDeadline = TimeSpan.FromMinutes(5);
+        Cluster.GarbleWatchEvents = true;
+        using var deployer = Deployer();
+        await deployer.ApplyAsync(SampleManifests.For(Ns, SampleManifests.Good), Report, CancellationToken.None);
+
+        var result = await deployer.WaitForRolloutAsync(Ns, "orders", TimeSpan.FromSeconds(2), Report, CancellationToken.None);
+
+        result.Outcome.ShouldBe(RolloutOutcome.TimedOut);
+        result.Message.ShouldStartWith("timed out after 00:00:02 waiting for deployment \"orders\"");
+        result.Message.ShouldContain("; the last watch error: ");
+    }
+
+    [Fact]
     public async Task Cancelling_the_build_cancels_the_wait_instead_of_reporting_a_timeout()
     {
         Cluster.ImageBehaviour = _ => Idp.Testing.Kubernetes.PodBehaviour.ReadinessFailure;
