@@ -6,6 +6,8 @@
 # At a terminal the build stays up between runs as this repository's build server, so the next run starts at once:
 # IDP_BUILD_SERVER=on|off|auto (auto, the default: on at a terminal, off in CI); ./build.sh --stop-build-server
 # stops it. See docs/engine/build-server.md.
+# IDP_BUILD_NATIVE=on compiles the build with Native AOT instead: minutes for each change to the build, then every run
+# starts in milliseconds, with no build server. See docs/engine/native-build.md.
 set -eo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -14,6 +16,7 @@ BUILD_ASSEMBLY="$SCRIPT_DIR/build/bin/_build.dll"
 STAMP_FILE="$SCRIPT_DIR/.nuke/temp/build.stamp"
 INPUTS_FILE="$SCRIPT_DIR/.nuke/temp/build.inputs"
 SERVER_FILE="$SCRIPT_DIR/.nuke/temp/build-server"
+NATIVE=0
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -81,6 +84,24 @@ runtime_identifier() {
   echo "$os-$arch"
 }
 
+# Compiles build/_build.csproj with Native AOT into build/bin-native; the assemblies it is made from go to build/obj,
+# not to build/bin, where the ReadyToRun build stays ready for a run without IDP_BUILD_NATIVE.
+compile_native() {
+  local dotnet=$1 rid output
+  if ! rid=$(runtime_identifier); then
+    echo "error: IDP_BUILD_NATIVE=on, but $(uname -s) $(uname -m) has no known runtime identifier to compile for; unset IDP_BUILD_NATIVE." >&2
+    exit 1
+  fi
+  if ! output=$(cd "$SCRIPT_DIR" && "$dotnet" publish "$BUILD_PROJECT" -c Release -r "$rid" -p:PublishAot=true -p:UseAppHost=true \
+    -p:EnableTrimAnalyzer=false -p:EnableAotAnalyzer=false -p:EnableSingleFileAnalyzer=false \
+    -p:OutputPath="$SCRIPT_DIR/build/obj/native-bin/" -o "$SCRIPT_DIR/build/bin-native" -nologo -clp:NoSummary --verbosity quiet 2>&1); then
+    if [[ $output == *': error CS'* ]]; then compile_failed "$output"; fi
+    echo "$output" >&2
+    echo "error: the native build of the build project failed (above). Native AOT needs a C compiler and linker (clang or gcc) and zlib's headers; install them, or unset IDP_BUILD_NATIVE to run the ReadyToRun build." >&2
+    exit 1
+  fi
+}
+
 # Compiles build/_build.csproj into build/bin: ReadyToRun when it can, else a plain build. Exits on a compile error.
 # Runs dotnet from this directory so that its global.json picks the SDK.
 compile() {
@@ -114,6 +135,7 @@ NO_SERVER=75
 SERVER_REFUSED=76
 
 server_wanted() {
+  [[ $NATIVE == 0 ]] || return 1
   case "${IDP_BUILD_SERVER:-auto}" in
     on | 1 | true) return 0 ;;
     off | 0 | false) return 1 ;;
@@ -205,6 +227,17 @@ find_dotnet() {
   return 1
 }
 
+case "${IDP_BUILD_NATIVE:-off}" in
+  on | 1 | true)
+    NATIVE=1
+    BUILD_ASSEMBLY="$SCRIPT_DIR/build/bin-native/_build"
+    STAMP_FILE="$SCRIPT_DIR/.nuke/temp/build-native.stamp" ;;
+  off | 0 | false) ;;
+  *)
+    echo "error: IDP_BUILD_NATIVE is '$IDP_BUILD_NATIVE'; use on (compile the build with Native AOT) or off (the default)." >&2
+    exit 2 ;;
+esac
+
 if [[ "${1:-}" == --stop-build-server ]]; then
   stop_server
   exit 0
@@ -237,8 +270,13 @@ else
       exit 127
     fi
     stop_server
-    echo "Building the build project (.NET SDK $version)..."
-    compile "$DOTNET"
+    if [[ $NATIVE == 1 ]]; then
+      echo "Compiling the build project natively (.NET SDK $version, IDP_BUILD_NATIVE=on); this takes a few minutes..."
+      compile_native "$DOTNET"
+    else
+      echo "Building the build project (.NET SDK $version)..."
+      compile "$DOTNET"
+    fi
   fi
   echo "$current" > "$STAMP_FILE"
   touch -r "$STAMP_FILE.new" "$STAMP_FILE"
@@ -251,5 +289,10 @@ if server_wanted; then
   if [[ $status == "$NO_SERVER" ]] && start_server "$current"; then
     run_on_server "$current" "$@" || true
   fi
+fi
+if [[ $NATIVE == 1 ]]; then
+  # The tools the build starts, and the base image it makes, use the runtime installed beside this SDK.
+  export DOTNET_ROOT=${DOTNET_ROOT:-$(dirname "$(readlink -f "$DOTNET")")}
+  exec "$BUILD_ASSEMBLY" "$@"
 fi
 exec "$DOTNET" "$BUILD_ASSEMBLY" "$@"

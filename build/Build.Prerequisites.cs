@@ -34,6 +34,8 @@ partial class Build
             () => OnPath("docker-registry"), InstallKind.Apt, "docker-registry"),
         new("htpasswd", "the test registry's Basic auth",
             () => OnPath("htpasswd"), InstallKind.Apt, "apache2-utils"),
+        new("C toolchain (gcc, zlib headers)", "linking the sample's build with Native AOT (IDP_BUILD_NATIVE=on)",
+            () => OnPath("gcc") && File.Exists("/usr/include/zlib.h"), InstallKind.Apt, "gcc", "libc6-dev", "zlib1g-dev"),
         new("Groovy 2.4", "the Jenkins shared library tests (Jenkins' CPS runs Groovy 2.4)",
             () => OnPath("groovy"), InstallKind.Apt, "groovy"),
     ];

@@ -36,13 +36,17 @@ static partial class ImageBenchmark
         var byHand = new List<double>();
         var sameImage = new List<double>();
         var floor = new List<ProcessMeasurement>();
+        var warmNative = new List<ProcessMeasurement>();
         // A developer's earlier runs at the terminal have started the build server; this one does so here, unmeasured.
         GoldenPathOnServer(sample, built).ThrowIfFailed("DockerBuild Push (starting the build server)");
+        // The native build is compiled by the first run with IDP_BUILD_NATIVE=on; its cost is reported, not compared.
+        var nativeCompile = sample.BuildNative("--help").ThrowIfFailed("IDP_BUILD_NATIVE=on ./build.sh --help (compiling the build natively)");
         for (var run = 0; run < runs; run++)
         {
             warm.Add(GoldenPath(sample, built).ThrowIfFailed("DockerBuild Push (warm)"));
             warmTargets.Add(sample.TargetSeconds("DockerBuild", "Push"));
             warmOnServer.Add(GoldenPathOnServer(sample, built).ThrowIfFailed("DockerBuild Push (warm, on the build server)"));
+            warmNative.Add(GoldenPathNative(sample, built).ThrowIfFailed("DockerBuild Push (warm, native)"));
             byHand.Add(BuildAndPushByHand(sample, [$"{sample.Image}:by-hand"]));
             sameImage.Add(BuildAndPushByHand(sample, SameImageTags(sample, "hello-service", "warm"), labels));
             Settle();
@@ -54,6 +58,7 @@ static partial class ImageBenchmark
         var log = sample.Platform / "registry" / "registry.log";
         var (changed, changedTargets, changedBuild, changedPush, changedByHand, changedSameImage, changedOnServer) =
             (new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>());
+        var changedNative = new List<double>();
         var upload = (Bytes: 0L, Blobs: 0, AppLayer: 1L, Config: 0L, Layers: 0L);
         for (var run = 1; run <= runs; run++)
         {
@@ -72,6 +77,8 @@ static partial class ImageBenchmark
 
             Change(sample, $"Change {run} for the golden path on the build server.");
             changedOnServer.Add(GoldenPathOnServer(sample, built).ThrowIfFailed("DockerBuild Push (code change, on the build server)").Wall.TotalSeconds);
+            Change(sample, $"Change {run} for the native build.");
+            changedNative.Add(GoldenPathNative(sample, built).ThrowIfFailed("DockerBuild Push (code change, native)").Wall.TotalSeconds);
             Change(sample, $"Change {run} for the plain commands by hand.");
             changedByHand.Add(BuildAndPushByHand(sample, [$"{sample.Image}:by-hand-{run}"]));
             Change(sample, $"Change {run} for the same image by hand.");
@@ -83,9 +90,14 @@ static partial class ImageBenchmark
         RenameRepository(sample, "platform/hello-service-first-push");
         Change(sample, "Change for the cold run on the build server.");
         var coldOnServer = GoldenPathOnServer(sample, built).ThrowIfFailed("DockerBuild Push (cold, on the build server)").Wall.TotalSeconds;
+        // And cold with the native build, in a process of its own as in CI: another new service, another new app layer.
+        RenameRepository(sample, "platform/hello-service-first-native-push");
+        Change(sample, "Change for the cold run of the native build.");
+        var coldNative = GoldenPathNative(sample, built).ThrowIfFailed("DockerBuild Push (cold, native)").Wall.TotalSeconds;
 
         var golden = ProcessMeasurement.WallSeconds(warm);
         var goldenOnServer = ProcessMeasurement.WallSeconds(warmOnServer);
+        var goldenNative = ProcessMeasurement.WallSeconds(warmNative);
         var goldenTargets = new Samples(warmTargets);
         var manual = new Samples(byHand);
         var manualSameImage = new Samples(sameImage);
@@ -109,6 +121,12 @@ static partial class ImageBenchmark
                 "cold DockerBuild + Push on the build server ÷ docker build --no-cache + docker push by hand (one run each; issue #4 goal ≤ 1.1)"),
             Figure.Measured("image.cold.server-vs-same-image-by-hand", Math.Round(coldOnServer / coldSameImage, 3), "ratio", atMost: 1.1,
                 "cold DockerBuild + Push on the build server ÷ the same image by hand (one run each)"),
+            Figure.Measured("image.cold.native", coldNative, "s", atMost: null,
+                "DockerBuild + Push of a service new to the registry with an app layer never built, with the build compiled natively (IDP_BUILD_NATIVE=on), in a process of its own as in CI (after the other runs)"),
+            Figure.Measured("image.cold.native-vs-by-hand", Math.Round(coldNative / coldByHand, 3), "ratio", atMost: 1.1,
+                "cold DockerBuild + Push of the native build ÷ docker build --no-cache + docker push by hand (one run each; issue #4 goal ≤ 1.1)"),
+            Figure.Measured("image.cold.native-vs-same-image-by-hand", Math.Round(coldNative / coldSameImage, 3), "ratio", atMost: 1.1,
+                "cold DockerBuild + Push of the native build ÷ the same image by hand (one run each)"),
             Figure.Measured("image.warm", golden, "s", atMost: null, $"DockerBuild + Push with nothing changed (build cache, push 'already present'), in a process of its own as in CI (no build server); median of {runs}"),
             Figure.Measured("image.by-hand", manual, "s", atMost: null, $"docker build + docker push (one tag, no labels) of the same context on the same engine; median of {runs}, interleaved"),
             Figure.Measured("image.warm-vs-by-hand", Math.Round(golden.Median / manual.Median, 3), "ratio", atMost: 1.1, "median warm golden path ÷ median by hand (issue #4 goal ≤ 1.1)"),
@@ -122,6 +140,14 @@ static partial class ImageBenchmark
                 "median warm golden path on the build server ÷ median by hand (issue #4 goal ≤ 1.1)"),
             Figure.Measured("image.warm.server-vs-same-image-by-hand", Math.Round(goldenOnServer.Median / manualSameImage.Median, 3), "ratio", atMost: 1.1,
                 "median warm golden path on the build server ÷ median of the same image by hand"),
+            Figure.Measured("image.native.compile", nativeCompile.Wall.TotalSeconds, "s", atMost: null,
+                "the one-off Native AOT compile of the sample's build by build.sh (IDP_BUILD_NATIVE=on), repeated only when the build's sources change; in no ratio"),
+            Figure.Measured("image.warm.native", goldenNative, "s", atMost: null,
+                $"DockerBuild + Push with nothing changed, the build compiled natively (IDP_BUILD_NATIVE=on; docs/engine/native-build.md), in a process of its own as in CI; median of {runs}, interleaved"),
+            Figure.Measured("image.warm.native-vs-by-hand", Math.Round(goldenNative.Median / manual.Median, 3), "ratio", atMost: 1.1,
+                "median warm golden path, native, ÷ median by hand (issue #4 goal ≤ 1.1)"),
+            Figure.Measured("image.warm.native-vs-same-image-by-hand", Math.Round(goldenNative.Median / manualSameImage.Median, 3), "ratio", atMost: 1.1,
+                "median warm golden path, native, ÷ median of the same image by hand"),
             Figure.Measured("image.warm.floor", least, "s", atMost: null,
                 $"a .NET program ({floorProgram.CompiledAs}) that only starts and sends one request to the engine and one to the registry: " +
                 $"the least any warm DockerBuild + Push written in .NET costs; median of {runs}, interleaved"),
@@ -140,6 +166,12 @@ static partial class ImageBenchmark
                 "median DockerBuild + Push on the build server ÷ median docker build + docker push, each after a one-line change (issue #4 goal ≤ 1.1)"),
             Figure.Measured("image.code-change.server-vs-same-image-by-hand", Math.Round(Median(changedOnServer) / Median(changedSameImage), 3), "ratio", atMost: 1.1,
                 "median DockerBuild + Push on the build server ÷ median of the same image by hand, each after a one-line change"),
+            Figure.Measured("image.code-change.native", new Samples(changedNative), "s", atMost: null,
+                $"DockerBuild + Push after a one-line code change, the build compiled natively, in a process of its own as in CI; median of {runs}, interleaved"),
+            Figure.Measured("image.code-change.native-vs-by-hand", Math.Round(Median(changedNative) / Median(changedByHand), 3), "ratio", atMost: 1.1,
+                "median DockerBuild + Push of the native build ÷ median docker build + docker push, each after a one-line change (issue #4 goal ≤ 1.1)"),
+            Figure.Measured("image.code-change.native-vs-same-image-by-hand", Math.Round(Median(changedNative) / Median(changedSameImage), 3), "ratio", atMost: 1.1,
+                "median DockerBuild + Push of the native build ÷ median of the same image by hand, each after a one-line change"),
             Figure.Measured("image.code-change.targets", new Samples(changedTargets), "s", atMost: null, $"the DockerBuild and Push targets alone after the change (from .nuke/temp/run.json); median of {runs}"),
             Figure.Measured("image.code-change.docker-build", new Samples(changedBuild), "s", atMost: null, $"the DockerBuild target alone after the change; median of {runs}"),
             Figure.Measured("image.code-change.push", new Samples(changedPush), "s", atMost: null, $"the Push target alone after the change (both tags); median of {runs}"),
@@ -184,6 +216,12 @@ static partial class ImageBenchmark
     {
         Settle();
         return sample.Build(["DockerBuild", "Push", .. skipped]);
+    }
+
+    private static ProcessMeasurement GoldenPathNative(SampleWorkspace sample, string[] skipped)
+    {
+        Settle();
+        return sample.BuildNative(["DockerBuild", "Push", .. skipped]);
     }
 
     private static ProcessMeasurement GoldenPathOnServer(SampleWorkspace sample, string[] skipped)

@@ -71,6 +71,13 @@ sealed class SampleWorkspace : IDisposable
     public ProcessMeasurement BuildOnServer(params string[] arguments) =>
         MeasuredProcess.Run(Directory, BuildServer("on"), Directory / "build.sh", [.. arguments, .. PlatformArguments]);
 
+    /// <summary>
+    /// Runs <c>./build.sh</c> with <c>IDP_BUILD_NATIVE=on</c>: the build compiled with Native AOT (the first such run
+    /// compiles it), in a process of its own as in CI.
+    /// </summary>
+    public ProcessMeasurement BuildNative(params string[] arguments) =>
+        MeasuredProcess.Run(Directory, new Dictionary<string, string> { ["IDP_BUILD_SERVER"] = "off", ["IDP_BUILD_NATIVE"] = "on" }, Directory / "build.sh", [.. arguments, .. PlatformArguments]);
+
     private static Dictionary<string, string> BuildServer(string mode) => new() { ["IDP_BUILD_SERVER"] = mode };
 
     /// <summary>The seconds <paramref name="targets"/> took in the last run, from its record (<c>.nuke/temp/run.json</c>).</summary>

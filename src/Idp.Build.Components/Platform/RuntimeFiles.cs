@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Idp.Build.Processes;
 
@@ -17,14 +16,14 @@ public sealed partial record RuntimeFiles(string DotNetRoot, string Version, IRe
     /// <summary>Collects the files of the runtime this build runs on.</summary>
     public static RuntimeFiles OfThisMachine()
     {
-        var netCore = new DirectoryInfo(RuntimeEnvironment.GetRuntimeDirectory());
+        var netCore = SharedRuntime.Directory;
         var version = netCore.Name;
         var root = netCore.Parent!.Parent!.Parent!.FullName;
         var aspNet = Path.Combine(root, "shared", "Microsoft.AspNetCore.App", version);
         if (!Directory.Exists(aspNet))
         {
             throw new BuildException(
-                $"The ASP.NET Core runtime {version} is not installed in {root} (no {aspNet}). Install aspnetcore-runtime-{Environment.Version.Major}.{Environment.Version.Minor} next to the .NET runtime.");
+                $"The ASP.NET Core runtime {version} is not installed in {root} (no {aspNet}). Install aspnetcore-runtime-{string.Join('.', version.Split('.').Take(2))} next to the .NET runtime.");
         }
         var fxr = Directory.GetDirectories(Path.Combine(root, "host", "fxr")).OrderBy(d => System.Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new System.Version()).Last();
 

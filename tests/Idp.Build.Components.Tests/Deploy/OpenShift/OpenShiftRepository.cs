@@ -90,16 +90,32 @@ public sealed class OpenShiftRepository : IAsyncLifetime
     public (int ExitCode, string Output) Run(params string[] arguments)
     {
         var output = new StringWriter();
-        string[] connection =
-        [
-            "--openshift-server", Cluster.Url.ToString(), "--openshift-token", FakeKubernetes.Token,
-            "--vault-address", Vault.Address.ToString(),
-            .. arguments.Contains("--vault-token") ? Array.Empty<string>() : ["--vault-token", VaultToken],
-        ];
         var exitCode = BuildRunner.Run(new GoldenBuild(),
-            new RunEnvironment([.. arguments, .. connection], Environment, Root, Root, output, output, OwnsConsole: false), []);
+            new RunEnvironment([.. arguments, .. Connection(arguments)], Environment, Root, Root, output, output, OwnsConsole: false), []);
         return (exitCode, output.ToString());
     }
+
+    /// <summary>Runs a compiled golden-path build (a native one, say) in a process of its own on this repository, as <see cref="Run"/> does in process.</summary>
+    public (int ExitCode, string Output) RunCompiled(AbsolutePath executable, params string[] arguments)
+    {
+        var result = ProcessRunner.Run(executable, [.. arguments, .. Connection(arguments), "--root", Root], new ProcessOptions
+        {
+            WorkingDirectory = Root,
+            LogOutput = false,
+            LogInvocation = false,
+            AllowNonZeroExitCode = true,
+            Timeout = TimeSpan.FromMinutes(5),
+            Environment = new Dictionary<string, string?> { ["GITLAB_CI"] = null, ["JENKINS_URL"] = null, ["NO_COLOR"] = "1" },
+        });
+        return (result.ExitCode, string.Join('\n', result.Output.Select(l => l.Text)));
+    }
+
+    private string[] Connection(string[] arguments) =>
+    [
+        "--openshift-server", Cluster.Url.ToString(), "--openshift-token", FakeKubernetes.Token,
+        "--vault-address", Vault.Address.ToString(),
+        .. arguments.Contains("--vault-token") ? Array.Empty<string>() : ["--vault-token", VaultToken],
+    ];
 
     public string DeployedImage(string ns) =>
         Cluster.Get(KubeResource.Deployments, ns, "hello-service")!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>();
