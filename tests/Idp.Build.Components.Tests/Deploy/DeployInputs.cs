@@ -1,3 +1,5 @@
+using Idp.Build.Components.Deploy;
+using Idp.Build.Components.Deploy.Manifests;
 using Idp.Build.Components.Descriptor;
 using Idp.Build.Components.Tests.GoldenPath;
 
@@ -34,6 +36,24 @@ internal static class DeployInputs
             {Indent(environmentYaml)}
             """,
             Path.Combine(Path.GetTempPath(), "idp.yaml"));
+
+    /// <summary>
+    /// Every object a deploy can render for <c>dev</c>: Deployment, Service, a Route, and a Secret that holds
+    /// <paramref name="secretValue"/> under <c>ConnectionStrings__Db</c> (secrets mode <c>kubernetes</c>).
+    /// </summary>
+    public static DeploymentManifests WithRouteAndSecret(string secretValue)
+    {
+        var descriptor = WithDev("""
+            route: { host: hello-dev.apps.example.internal }
+            secrets:
+              mode: kubernetes
+              role: hello-service
+              values:
+                - { name: ConnectionStrings__Db, path: secret/data/platform/hello/db, key: password }
+            """);
+        return ManifestRenderer.Render(descriptor, descriptor.GetEnvironment("dev"), ImageA, Commit,
+            new Dictionary<string, string> { ["ConnectionStrings__Db"] = secretValue });
+    }
 
     private static string Indent(string yaml) =>
         string.Join("\n", yaml.Trim('\n').Split('\n').Select(l => "    " + l));

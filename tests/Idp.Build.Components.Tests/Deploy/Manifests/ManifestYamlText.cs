@@ -12,16 +12,7 @@ public sealed class ManifestYamlText
     [Fact]
     public void Each_rendered_object_reads_back_as_the_JSON_the_deploy_applies()
     {
-        var descriptor = WithDev("""
-            route: { host: hello-dev.apps.example.internal }
-            secrets:
-              mode: kubernetes
-              role: hello-service
-              values:
-                - { name: ConnectionStrings__Db, path: secret/data/platform/hello/db, key: password }
-            """);
-        var manifests = ManifestRenderer.Render(descriptor, descriptor.GetEnvironment("dev"), ImageA, Commit,
-            new Dictionary<string, string> { ["ConnectionStrings__Db"] = "Host=db" });
+        var manifests = WithRouteAndSecret("Host=db");
 
         ReadBack<V1Deployment>(manifests.Deployment).ShouldBe(KubernetesJson.Serialize(manifests.Deployment));
         ReadBack<V1Service>(manifests.Service).ShouldBe(KubernetesJson.Serialize(manifests.Service));

@@ -15,19 +15,7 @@ public sealed class WritingManifestFiles : IDisposable
 
     public void Dispose() => Directory.Delete(_directory.Parent!, recursive: true);
 
-    private static DeploymentManifests WithSecret()
-    {
-        var descriptor = WithDev("""
-            route: { host: hello-dev.apps.example.internal }
-            secrets:
-              mode: kubernetes
-              role: hello-service
-              values:
-                - { name: ConnectionStrings__Db, path: secret/data/platform/hello/db, key: password }
-            """);
-        return ManifestRenderer.Render(descriptor, descriptor.GetEnvironment("dev"), ImageA, Commit,
-            new Dictionary<string, string> { ["ConnectionStrings__Db"] = SecretValue });
-    }
+    private static DeploymentManifests WithSecret() => WithRouteAndSecret(SecretValue);
 
     private string[] FileNames() => Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
 
