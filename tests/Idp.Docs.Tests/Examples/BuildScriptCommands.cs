@@ -89,8 +89,8 @@ public sealed partial class BuildScriptCommands
         unknown.ShouldBeEmpty("These options are in no --help, template or Idp.Dora option list:\n" + string.Join('\n', unknown));
     }
 
-    // Options of other tools the pages quote (docker run --network, docker build --build-arg, dotnet tool exec --source) and the engine page's placeholders.
-    private static readonly string[] NotOurs = ["--network", "--build-arg", "--source", "--option", "--flag"];
+    // Options of other tools the pages quote (docker run --network, docker build --build-arg and --no-cache, dotnet tool exec --source) and the engine page's placeholders.
+    private static readonly string[] NotOurs = ["--network", "--build-arg", "--no-cache", "--source", "--option", "--flag"];
 
     // The engine ignores case and dashes in option names (docs/engine/README.md#parameters).
     private static string Canonical(string option) => option.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
