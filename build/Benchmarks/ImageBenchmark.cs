@@ -5,16 +5,17 @@ using Idp.Build.Tools;
 namespace Idp.Build.Repository.Benchmarks;
 
 /// <summary>
-/// DockerBuild + Push of the sample service on the local platform (its own registry on a free port): cold (first
-/// image of the service in a fresh registry; the base image is built before and not measured) and warm (nothing
-/// changed), against <c>docker build</c> + <c>docker push</c> by hand on the same engine, interleaved run by run: once
-/// as the plain commands (one tag, no labels), once for the same image (its labels, both tags pushed); then a one-line
-/// code change, with the bytes the push uploaded against the size of the app layer, and the same for the plain push by hand. Warm and after the change, the golden
-/// path runs twice: in a process of its own (as in CI) and on the build server (as at a developer's terminal); last, a
-/// cold push of a service new to the registry on the build server. With the warm runs, the floor: a
-/// .NET program that does nothing but ask the engine and the registry once (<see cref="FirstRequestProgram"/>). By hand is the docker CLI's
-/// default builder here, the classic one: Debian's docker.io 20.10 CLI has no buildx, which it needs for BuildKit. Works on a copy
-/// of the sample in its own git repository, and stops the daemons it started.
+/// DockerBuild + Push of the sample service on the local platform (its own registry on a free port): cold (first image
+/// of the service in a fresh registry; the base image is built before and not measured) and warm (nothing changed),
+/// against <c>docker build</c> + <c>docker push</c> by hand on the same engine, interleaved run by run: once as the
+/// plain commands (one tag, no labels), once for the same image (its labels, both tags pushed); then a one-line code
+/// change, with the bytes the push uploaded against the size of the app layer, and the same for the plain push by hand.
+/// Warm and after the change, the golden path runs three times: in a process of its own (as in CI), on the build server
+/// (as at a developer's terminal) and compiled with Native AOT; last, a cold push of a service new to the registry on
+/// the build server, and one with the native build. With the warm runs, the floor: a .NET program that does nothing but
+/// ask the engine and the registry once (<see cref="FirstRequestProgram"/>). By hand is the docker CLI's default
+/// builder here, the classic one: Debian's docker.io 20.10 CLI has no buildx, which it needs for BuildKit. Works on a
+/// copy of the sample in its own git repository, and stops the daemons it started.
 /// </summary>
 static partial class ImageBenchmark
 {
