@@ -37,15 +37,7 @@ internal sealed class SampleRepository : IDisposable
 
     /// <summary>Runs a build assembly with this copy as its root.</summary>
     public ProcessResult Run(AbsolutePath buildAssembly, params string[] arguments) =>
-        ProcessRunner.Run(DotNetTasksPath, [buildAssembly, .. arguments], new ProcessOptions
-        {
-            WorkingDirectory = Root,
-            LogOutput = false,
-            LogInvocation = false,
-            AllowNonZeroExitCode = true,
-            Timeout = TimeSpan.FromMinutes(15),
-            Environment = new Dictionary<string, string?> { ["GITLAB_CI"] = null, ["JENKINS_URL"] = null, ["NO_COLOR"] = "1" },
-        });
+        ProcessRunner.Run(DotNetTasksPath, [buildAssembly, .. arguments], OutsideCi.Options(Root, TimeSpan.FromMinutes(15)));
 
     public void Write(string relativePath, string content)
     {

@@ -53,22 +53,8 @@ public sealed class NativeSample : IDisposable
 
     /// <summary>Runs ./build.sh as <see cref="BuildScript(ImagePipeline, bool, string[])"/> does, against <paramref name="registry"/>.</summary>
     internal ProcessResult BuildScript(ImagePipeline pipeline, RegistryServer registry, bool native, params string[] arguments) =>
-        ProcessRunner.Run("bash", [Sample.Root / "build.sh", .. arguments, .. Platform(pipeline, registry)], new ProcessOptions
-        {
-            WorkingDirectory = Sample.Root,
-            LogOutput = false,
-            LogInvocation = false,
-            AllowNonZeroExitCode = true,
-            Timeout = TimeSpan.FromMinutes(20),
-            Environment = new Dictionary<string, string?>
-            {
-                ["IDP_BUILD_NATIVE"] = native ? "on" : null,
-                ["IDP_BUILD_SERVER"] = "off",
-                ["GITLAB_CI"] = null,
-                ["JENKINS_URL"] = null,
-                ["NO_COLOR"] = "1",
-            },
-        });
+        ProcessRunner.Run("bash", [Sample.Root / "build.sh", .. arguments, .. Platform(pipeline, registry)], OutsideCi.Options(Sample.Root, TimeSpan.FromMinutes(20),
+            new Dictionary<string, string?> { ["IDP_BUILD_NATIVE"] = native ? "on" : null, ["IDP_BUILD_SERVER"] = "off" }));
 
     /// <summary>The pipeline's engine, <paramref name="registry"/> with its user's credentials, and a platform folder inside the copy.</summary>
     private string[] Platform(ImagePipeline pipeline, RegistryServer registry) =>

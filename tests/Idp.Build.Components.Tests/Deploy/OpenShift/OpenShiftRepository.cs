@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Idp.Build.Components.Dora;
+using Idp.Build.Components.Tests.GoldenPath;
 using Idp.Build.Execution;
 using Idp.Build.Processes;
 using Idp.Testing.Kubernetes;
@@ -98,15 +99,7 @@ public sealed class OpenShiftRepository : IAsyncLifetime
     /// <summary>Runs a compiled golden-path build (a native one, say) in a process of its own on this repository, as <see cref="Run"/> does in process.</summary>
     public (int ExitCode, string Output) RunCompiled(AbsolutePath executable, params string[] arguments)
     {
-        var result = ProcessRunner.Run(executable, [.. arguments, .. Connection(arguments), "--root", Root], new ProcessOptions
-        {
-            WorkingDirectory = Root,
-            LogOutput = false,
-            LogInvocation = false,
-            AllowNonZeroExitCode = true,
-            Timeout = TimeSpan.FromMinutes(5),
-            Environment = new Dictionary<string, string?> { ["GITLAB_CI"] = null, ["JENKINS_URL"] = null, ["NO_COLOR"] = "1" },
-        });
+        var result = ProcessRunner.Run(executable, [.. arguments, .. Connection(arguments), "--root", Root], OutsideCi.Options(Root, TimeSpan.FromMinutes(5)));
         return (result.ExitCode, string.Join('\n', result.Output.Select(l => l.Text)));
     }
 
