@@ -13,7 +13,10 @@ internal static class RepositoryLayout
 
     public static string Examples => Path.Combine(GitLabTemplates, "examples");
 
-    /// <summary>CI lays a read-only copy of shared/ beside the clone (../shared); sessions have it at /work/shared.</summary>
+    /// <summary>
+    /// CI lays a read-only copy of shared/ beside the clone (../shared); on the development machines it is at
+    /// /work/shared, which a clone anywhere else (a fresh one under /tmp, say) finds there.
+    /// </summary>
     public static string GitLabCiSchema
     {
         get
@@ -22,6 +25,7 @@ internal static class RepositoryLayout
             {
                 Path.Combine(Root, "..", "shared", "schemas", "gitlab-ci.json"),
                 Path.Combine(Root, "..", "..", "shared", "schemas", "gitlab-ci.json"),
+                "/work/shared/schemas/gitlab-ci.json",
             };
             return candidates.Select(Path.GetFullPath).FirstOrDefault(File.Exists) ?? throw new FileNotFoundException(
                 $"GitLab's CI schema was not found at {string.Join(" or ", candidates.Select(Path.GetFullPath))}. " +
