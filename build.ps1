@@ -11,8 +11,10 @@ Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 
 $BuildProject = Join-Path $PSScriptRoot 'build/_build.csproj'
-$BuildAssembly = Join-Path $PSScriptRoot 'build/bin/_build.dll'
-$StampFile = Join-Path $PSScriptRoot '.nuke/temp/build.ps1.stamp'
+$BuildOutput = Join-Path $PSScriptRoot 'build/bin'
+$BuildAssembly = Join-Path $BuildOutput '_build.dll'
+# The fingerprint of the sources the build in build/bin was compiled from: it travels with the build (a CI cache).
+$BuiltFrom = Join-Path $BuildOutput '_build.sources.sha256'
 
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
@@ -40,6 +42,8 @@ function Get-BuildInputs {
     }
 }
 
+# The fingerprint of the contents of the build's inputs, and of the system they are compiled for. Paths count
+# relative to this folder, so a checkout elsewhere (another CI runner) with the same sources has the same fingerprint.
 function Get-Fingerprint {
     $files = foreach ($path in Get-BuildInputs) {
         if (Test-Path $path -PathType Leaf) { Get-Item $path }
@@ -50,6 +54,7 @@ function Get-Fingerprint {
     }
     $sha = [System.Security.Cryptography.SHA256]::Create()
     $text = [System.Text.StringBuilder]::new()
+    [void]$text.AppendLine("$(Get-RuntimeIdentifier)")
     foreach ($file in $files | Sort-Object FullName) {
         $hash = [Convert]::ToHexString($sha.ComputeHash([System.IO.File]::ReadAllBytes($file.FullName)))
         [void]$text.AppendLine("$([System.IO.Path]::GetRelativePath($PSScriptRoot, $file.FullName)) $hash")
@@ -128,10 +133,9 @@ Nothing is downloaded by this script.
     exit 127
 }
 
-New-Item -ItemType Directory -Force -Path (Split-Path $StampFile) | Out-Null
 $current = Get-Fingerprint
-$stored = if (Test-Path $StampFile) { (Get-Content $StampFile -Raw).Trim() } else { '' }
-if (-not (Test-Path $BuildAssembly) -or $stored -ne $current) {
+$built = if (Test-Path $BuiltFrom) { (Get-Content $BuiltFrom -Raw).Trim() } else { '' }
+if (-not (Test-Path $BuildAssembly) -or $built -ne $current) {
     Push-Location $PSScriptRoot
     try {
         $version = & $dotnet --version 2>&1
@@ -142,8 +146,10 @@ if (-not (Test-Path $BuildAssembly) -or $stored -ne $current) {
     }
     finally { Pop-Location }
     Write-Host "Building the build project (.NET SDK $version)..."
+    # While the output is rewritten it matches no sources, for either bootstrapper.
+    Remove-Item -Path (Join-Path $BuildOutput '_build.sources.*') -ErrorAction SilentlyContinue
     Build-BuildProject $dotnet
-    Set-Content -Path $StampFile -Value $current -NoNewline
+    Set-Content -Path $BuiltFrom -Value $current -NoNewline
 }
 
 # Started as a Process, not with the call operator: on Unix PowerShell expands * and ~ in the arguments of a native

@@ -12,7 +12,8 @@ set -eo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BUILD_PROJECT="$SCRIPT_DIR/build/_build.csproj"
-BUILD_ASSEMBLY="$SCRIPT_DIR/build/bin/_build.dll"
+BUILD_OUTPUT="$SCRIPT_DIR/build/bin"
+BUILD_ASSEMBLY="$BUILD_OUTPUT/_build.dll"
 STAMP_FILE="$SCRIPT_DIR/.nuke/temp/build.stamp"
 INPUTS_FILE="$SCRIPT_DIR/.nuke/temp/build.inputs"
 SERVER_FILE="$SCRIPT_DIR/.nuke/temp/build-server"
@@ -43,24 +44,31 @@ build_inputs() {
   done
 }
 
-# The fingerprint of the contents of the build's inputs; keeps the list of inputs for unchanged_since_stamp.
+# The fingerprint of the contents of the build's inputs, and of the system they are compiled for; keeps the list of
+# inputs for unchanged_since_stamp. Paths count relative to this folder, so a checkout elsewhere (another CI runner)
+# with the same sources has the same fingerprint.
 fingerprint() {
   local inputs=() line
   while IFS= read -r line; do inputs+=("$line"); done < <(build_inputs)
   printf '%s\n' "${inputs[@]}" > "$INPUTS_FILE"
-  find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -type f \
-    \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' -o -name '*.config' \) -print 2>/dev/null \
-    | LC_ALL=C sort > "$STAMP_FILE.list"
-  { cat "$STAMP_FILE.list"; tr '\n' '\0' < "$STAMP_FILE.list" | xargs -0 cat; } | cksum
+  (
+    cd "$SCRIPT_DIR"
+    find "${inputs[@]#"$SCRIPT_DIR"/}" \( -name bin -o -name obj \) -prune -o -type f \
+      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' -o -name '*.config' \) -print 2>/dev/null \
+      | LC_ALL=C sort > "$STAMP_FILE.list"
+    { uname -sm; cat "$STAMP_FILE.list"; tr '\n' '\0' < "$STAMP_FILE.list" | xargs -0 cat; } | cksum
+  )
   rm -f "$STAMP_FILE.list"
 }
 
 # True when no input changed since the stamp, told from file times alone: nothing among the inputs is newer than the
 # stamp (a folder is newer when a file in it was added, removed or renamed), nor is the root folder, where a new
-# Directory.Build.props would appear. Anything newer leaves the decision to the fingerprint of the contents.
+# Directory.Build.props would appear. Anything newer leaves the decision to the fingerprint of the contents. The stamp
+# holds only for the build it was made with: a build put in place since (a CI cache) is checked by its contents.
 unchanged_since_stamp() {
-  local inputs=() line changed
-  [[ -f "$BUILD_ASSEMBLY" && -f "$STAMP_FILE" && -f "$INPUTS_FILE" ]] || return 1
+  local inputs=() line changed stamp built
+  [[ -f "$BUILD_ASSEMBLY" && -f "$STAMP_FILE" && -f "$INPUTS_FILE" && -f "$BUILT_FROM" ]] || return 1
+  read -r stamp < "$STAMP_FILE" && read -r built < "$BUILT_FROM" && [[ "$stamp" == "$built" ]] || return 1
   while IFS= read -r line; do inputs+=("$line"); done < "$INPUTS_FILE"
   [[ ! "$SCRIPT_DIR" -nt "$STAMP_FILE" ]] || return 1
   changed=$(find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -newer "$STAMP_FILE" -print -quit 2>/dev/null) || return 1
@@ -230,13 +238,17 @@ find_dotnet() {
 case "${IDP_BUILD_NATIVE:-off}" in
   on | 1 | true)
     NATIVE=1
-    BUILD_ASSEMBLY="$SCRIPT_DIR/build/bin-native/_build"
+    BUILD_OUTPUT="$SCRIPT_DIR/build/bin-native"
+    BUILD_ASSEMBLY="$BUILD_OUTPUT/_build"
     STAMP_FILE="$SCRIPT_DIR/.nuke/temp/build-native.stamp" ;;
   off | 0 | false) ;;
   *)
     echo "error: IDP_BUILD_NATIVE is '$IDP_BUILD_NATIVE'; use on (compile the build with Native AOT) or off (the default)." >&2
     exit 2 ;;
 esac
+# The fingerprint of the sources the build in BUILD_OUTPUT was compiled from: it travels with the build (a CI cache
+# of build/bin), while the stamp under .nuke/temp stays with this checkout.
+BUILT_FROM="$BUILD_OUTPUT/_build.sources.cksum"
 
 if [[ "${1:-}" == --stop-build-server ]]; then
   stop_server
@@ -262,7 +274,9 @@ else
   # The stamp takes the time from before the inputs are read: a file saved during the compile is newer, so it counts.
   : > "$STAMP_FILE.new"
   current=$(fingerprint)
-  if [[ ! -f "$BUILD_ASSEMBLY" || ! -f "$STAMP_FILE" || "$(<"$STAMP_FILE")" != "$current" ]]; then
+  built=
+  [[ -f "$BUILT_FROM" ]] && { read -r built < "$BUILT_FROM" || true; }
+  if [[ ! -f "$BUILD_ASSEMBLY" || "$built" != "$current" ]]; then
     if ! version=$(cd "$SCRIPT_DIR" && "$DOTNET" --version 2>&1); then
       echo "error: 'dotnet --version' failed in $SCRIPT_DIR, usually because no installed SDK matches global.json:" >&2
       echo "$version" >&2
@@ -270,6 +284,8 @@ else
       exit 127
     fi
     stop_server
+    # While the output is rewritten it matches no sources, for either bootstrapper.
+    rm -f "$BUILD_OUTPUT"/_build.sources.*
     if [[ $NATIVE == 1 ]]; then
       echo "Compiling the build project natively (.NET SDK $version, IDP_BUILD_NATIVE=on); this takes a few minutes..."
       compile_native "$DOTNET"
@@ -277,6 +293,7 @@ else
       echo "Building the build project (.NET SDK $version)..."
       compile "$DOTNET"
     fi
+    echo "$current" > "$BUILT_FROM"
   fi
   echo "$current" > "$STAMP_FILE"
   touch -r "$STAMP_FILE.new" "$STAMP_FILE"

@@ -37,6 +37,18 @@ internal sealed class ThrowawayRepository : IDisposable
         WriteMessage("first");
     }
 
+    /// <summary>A fresh checkout of <paramref name="original"/>'s files at another path: no compiled build, no stamps.</summary>
+    public static ThrowawayRepository CheckoutOf(ThrowawayRepository original) => new(original);
+
+    private ThrowawayRepository(ThrowawayRepository original)
+    {
+        Script = original.Script;
+        CopyDirectory(original.Root, Root);
+        var temp = Root / ".nuke" / "temp";
+        if (Directory.Exists(temp))
+            Directory.Delete(temp, recursive: true);
+    }
+
     /// <summary><see cref="BashScript"/> or <see cref="PowerShellScript"/>: the bootstrapper <see cref="Run"/> uses.</summary>
     public string Script { get; }
 
@@ -45,6 +57,24 @@ internal sealed class ThrowawayRepository : IDisposable
     public AbsolutePath BuiltAssembly => Root / "build" / "bin" / "_build.dll";
 
     public AbsolutePath BuiltEngine => Root / "build" / "bin" / "Idp.Build.dll";
+
+    /// <summary>The compiled build, <c>build/bin</c>: what a CI cache keeps between jobs.</summary>
+    public AbsolutePath BuildOutput => Root / "build" / "bin";
+
+    /// <summary>Replaces <see cref="BuildOutput"/> with a copy of <paramref name="compiled"/>, as a CI cache restores it.</summary>
+    public void RestoreBuildOutput(AbsolutePath compiled)
+    {
+        if (Directory.Exists(BuildOutput))
+            Directory.Delete(BuildOutput, recursive: true);
+        CopyEverything(compiled, BuildOutput);
+    }
+
+    /// <summary>Copies every file under <paramref name="source"/>, bin and obj folders included.</summary>
+    public static void CopyEverything(AbsolutePath source, AbsolutePath target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            CopyFile(AbsolutePath.Create(file), target / Path.GetRelativePath(source, file));
+    }
 
     /// <summary>Runs the bootstrapper with <paramref name="arguments"/>, from the repository's root.</summary>
     public BuildProcess.Result Run(params string[] arguments) => Run(new Dictionary<string, string?>(), arguments);
