@@ -15,7 +15,7 @@ public class ComponentInputs
     [Fact]
     public void Header_declares_the_golden_path_inputs()
     {
-        Component.Inputs.Keys.Order().ShouldBe(["dotnet-image", "environments", "service-dir", "sonar", "vault-address"]);
+        Component.Inputs.Keys.Order().ShouldBe(["build-native", "dotnet-image", "environments", "service-dir", "sonar", "vault-address"]);
         Component.Header.Select(p => p.Key).ShouldBe(["spec"], "the header holds only spec:");
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Idp.Pipelines.Tests.GitLab.Support;
 
 namespace Idp.Pipelines.Tests.GitLab;
@@ -129,6 +130,38 @@ public class PipelineRuns
             "deploy-staging: Deploy --environment staging",
         ], run.Output);
         repository.Artifact("test", "services/orders/artifacts/test-results/stub.xml").ShouldNotBeNull();
+        run.Output.ShouldMatch(JobPrinted("docker-image", "build: from the cache (test on main)"), "the cache keeps build/bin in the service directory");
+    }
+
+    [Fact]
+    public void The_compiled_build_and_the_NuGet_packages_travel_from_the_test_job_to_the_later_jobs_in_the_cache()
+    {
+        using var repository = new ConsumerRepository(LocalInclude.Of("include-project.gitlab-ci.yml"));
+
+        var run = GitLabCiLocal.Pipeline(repository);
+
+        run.ExitCode.ShouldBe(0, run.Output);
+        run.Output.ShouldMatch(JobPrinted("test", "build: compiled"));
+        run.Output.ShouldMatch(JobPrinted("test", "packages: restored"));
+        foreach (var job in (string[])["sonar-gate", "docker-image", "deploy-dev", "deploy-staging"])
+        {
+            run.Output.ShouldMatch(JobPrinted(job, "build: from the cache (test on main)"));
+            run.Output.ShouldMatch(JobPrinted(job, "packages: from the cache (test on main)"));
+        }
+        Regex.Count(run.Output, "cache created in").ShouldBe(1, "only the test job writes the cache; the later jobs read it");
+    }
+
+    [Fact]
+    public void The_next_pipeline_of_the_branch_starts_from_the_cache()
+    {
+        using var repository = new ConsumerRepository(LocalInclude.Of("include-project.gitlab-ci.yml"));
+        GitLabCiLocal.Pipeline(repository).ExitCode.ShouldBe(0);
+
+        var again = GitLabCiLocal.Pipeline(repository);
+
+        again.ExitCode.ShouldBe(0, again.Output);
+        again.Output.ShouldMatch(JobPrinted("test", "build: from the cache (test on main)"));
+        again.Output.ShouldMatch(JobPrinted("test", "packages: from the cache (test on main)"));
     }
 
     [Fact]
@@ -161,4 +194,7 @@ public class PipelineRuns
         repository.BuildCalls.ShouldContain("deploy-staging: Deploy --environment staging", "script, environment and dotenv stay from the template");
         run.Output.ShouldContain("deploy-staging environment: { name: staging");
     }
+
+    /// <summary>A line of <paramref name="job"/>'s script output, as gitlab-ci-local prints it: the job name, padding, "> ".</summary>
+    private static string JobPrinted(string job, string line) => $@"(?m)^{Regex.Escape(job)}\s+> {Regex.Escape(line)}";
 }

@@ -15,6 +15,20 @@ internal sealed class ConsumerRepository : IDisposable
         set -euo pipefail
         echo "$CI_JOB_NAME: $*" >> "__CALLS_LOG__"
         echo "stub build.sh $* digest=${IMAGE_DIGEST:-none} environment=${CI_ENVIRONMENT_NAME:-none}"
+        # The compiled build and the NuGet packages: taken from the job's cache when there, else made by this job.
+        if [[ -f build/bin/_build.sources.cksum ]]; then
+          echo "build: from the cache ($(< build/bin/_build.sources.cksum))"
+        else
+          mkdir -p build/bin && echo "$CI_JOB_NAME on $CI_COMMIT_REF_NAME" > build/bin/_build.sources.cksum
+          echo "build: compiled"
+        fi
+        packages=${NUGET_PACKAGES:-$HOME/.nuget/packages}
+        if [[ -f "$packages/restored-by" ]]; then
+          echo "packages: from the cache ($(< "$packages/restored-by"))"
+        else
+          mkdir -p "$packages" && echo "$CI_JOB_NAME on $CI_COMMIT_REF_NAME" > "$packages/restored-by"
+          echo "packages: restored"
+        fi
         mkdir -p artifacts/test-results artifacts/coverage
         case "$1" in
           Test)
