@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Idp.Pipelines.Tests.GitLab.Support;
 
@@ -89,6 +90,21 @@ public class PipelineRuns
         }
         expanded.ShouldMatch(@"deploy-production:[\s\S]*?id_tokens:\s+VAULT_ID_TOKEN:\s+aud: \$IDP_VAULT_ADDR");
         expanded.ShouldContain("IDP_VAULT_ADDR: https://vault.example.internal");
+    }
+
+    [Fact]
+    public void A_newer_pipeline_may_cancel_the_jobs_up_to_the_image_but_never_a_deploy()
+    {
+        using var repository = new ConsumerRepository(LocalInclude.Of("include-project.gitlab-ci.yml"));
+
+        var listed = GitLabCiLocal.Pipeline(repository, "--list");
+        var jobs = (JsonObject)YamlToJson.Documents(repository.ExpandedConfiguration)[0]!;
+
+        listed.ExitCode.ShouldBe(0, listed.Output);
+        foreach (var job in (string[])["test", "sonar-gate", "docker-image"])
+            (jobs[job]?["interruptible"]?.GetValue<bool>()).ShouldBe(true, $"{job} should be interruptible");
+        foreach (var job in (string[])["deploy-dev", "deploy-staging", "deploy-production"])
+            (jobs[job]?["interruptible"]?.GetValue<bool>() ?? false).ShouldBeFalse($"{job} must run to its end once started");
     }
 
     [Fact]
