@@ -22,7 +22,7 @@ internal sealed class ConsumerRepository : IDisposable
           mkdir -p build/bin && echo "$CI_JOB_NAME on $CI_COMMIT_REF_NAME" > build/bin/_build.sources.cksum
           echo "build: compiled"
         fi
-        packages=${NUGET_PACKAGES:-$HOME/.nuget/packages}
+        packages=${NUGET_PACKAGES:?set by the before_script of the template}
         if [[ -f "$packages/restored-by" ]]; then
           echo "packages: from the cache ($(< "$packages/restored-by"))"
         else
