@@ -102,7 +102,7 @@ compile_native() {
   fi
   if ! output=$(cd "$SCRIPT_DIR" && "$dotnet" publish "$BUILD_PROJECT" -c Release -r "$rid" -p:PublishAot=true -p:UseAppHost=true \
     -p:EnableTrimAnalyzer=false -p:EnableAotAnalyzer=false -p:EnableSingleFileAnalyzer=false \
-    -p:OutputPath="$SCRIPT_DIR/build/obj/native-bin/" -o "$SCRIPT_DIR/build/bin-native" -nologo -clp:NoSummary --verbosity quiet 2>&1); then
+    -p:OutputPath="$SCRIPT_DIR/build/obj/native-bin/" -o "$BUILD_OUTPUT" -nologo -clp:NoSummary --verbosity quiet 2>&1); then
     if [[ $output == *': error CS'* ]]; then compile_failed "$output"; fi
     echo "$output" >&2
     echo "error: the native build of the build project failed (above). Native AOT needs a C compiler and linker (clang or gcc) and zlib's headers; install them, or unset IDP_BUILD_NATIVE to run the ReadyToRun build." >&2
@@ -116,7 +116,7 @@ compile() {
   local dotnet=$1 rid output reason
   if rid=$(runtime_identifier); then
     if output=$(cd "$SCRIPT_DIR" && "$dotnet" publish "$BUILD_PROJECT" -c Debug -r "$rid" --self-contained false \
-      -p:PublishReadyToRun=true -o "$SCRIPT_DIR/build/bin" -nologo -clp:NoSummary --verbosity quiet 2>&1); then
+      -p:PublishReadyToRun=true -o "$BUILD_OUTPUT" -nologo -clp:NoSummary --verbosity quiet 2>&1); then
       return 0
     fi
     # A compile error fails the plain build too: report it now rather than compile twice.
@@ -182,11 +182,13 @@ run_on_server() {
   { exec 3<>"/dev/tcp/127.0.0.1/$port" 4<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || { exec 5>&-; return $SERVER_REFUSED; }
   printf 'idp-build/1 out %s\n' "$id" >&3
   printf 'idp-build/1 err %s\n' "$id" >&4
-  # Background commands of a script ignore SIGINT, so Ctrl+C reaches only the trap, which passes it on to the run.
-  cat <&3 & out=$!
-  cat <&4 >&2 & err=$!
-  exec 3>&- 4>&-
+  # The trap comes first, so that no Ctrl+C after the run's first output kills this script and leaves the run going.
+  # Background commands of a script ignore SIGINT, so it reaches only the trap, which passes it on to the run. They do
+  # not hold the control connection: however this script ends, the server sees it close and ends the run.
   trap 'interrupted=1; printf "cancel\n" >&5 2>/dev/null || true' INT
+  cat <&3 5>&- & out=$!
+  cat <&4 >&2 5>&- & err=$!
+  exec 3>&- 4>&-
   while kill -0 "$out" 2>/dev/null || kill -0 "$err" 2>/dev/null; do wait "$out" "$err" 2>/dev/null || true; done
   trap - INT
   read -r reply code <&5 || reply=none

@@ -111,6 +111,23 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
     }
 
     [Fact]
+    public void A_client_that_is_killed_ends_its_run_and_the_server_serves_the_next()
+    {
+        StartFresh();
+        _repository.Run(ServerOn, ["Echo"]).ExitCode.ShouldBe(0);
+        using var client = StartScript("Wait");
+        WaitForOutput(client, "waiting");
+
+        client.Process.Kill();
+
+        WaitUntil(() => ServedRuns() == 2, TimeSpan.FromSeconds(30)).ShouldBeTrue($"the run went on after its client was killed; the server's log:\n{ServerLog()}");
+        var next = _repository.Run(ServerOn, ["Echo", "--words", "after"]);
+        next.ExitCode.ShouldBe(0, next.All);
+        next.Output.ShouldContain("words: 1, message:");
+        ServedRuns().ShouldBe(3);
+    }
+
+    [Fact]
     public void A_second_Ctrl_C_ends_the_server_at_once_and_the_next_run_starts_another()
     {
         StartFresh();
