@@ -95,10 +95,7 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
     [Fact]
     public void Ctrl_C_at_the_client_interrupts_the_run_and_its_child_processes_as_at_a_terminal()
     {
-        StartFresh();
-        _repository.Run(ServerOn, ["Echo"]).ExitCode.ShouldBe(0);
-        using var client = StartScript("Wait");
-        WaitForOutput(client, "waiting");
+        using var client = StartWaitingOnServer();
         var clock = Stopwatch.StartNew();
 
         Signal(client.Process.Id, "INT");
@@ -113,10 +110,7 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
     [Fact]
     public void A_client_that_is_killed_ends_its_run_and_the_server_serves_the_next()
     {
-        StartFresh();
-        _repository.Run(ServerOn, ["Echo"]).ExitCode.ShouldBe(0);
-        using var client = StartScript("Wait");
-        WaitForOutput(client, "waiting");
+        using var client = StartWaitingOnServer();
 
         client.Process.Kill();
 
@@ -158,10 +152,7 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
     [Fact]
     public void A_run_while_the_server_is_busy_runs_in_a_process_of_its_own()
     {
-        StartFresh();
-        _repository.Run(ServerOn, ["Echo"]).ExitCode.ShouldBe(0);
-        using var busy = StartScript("Wait");
-        WaitForOutput(busy, "waiting");
+        using var busy = StartWaitingOnServer();
 
         var result = _repository.Run(ServerOn, ["Echo", "--words", "meanwhile"]);
 
@@ -266,6 +257,16 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
         File.Exists(_repository.ServerFile).ShouldBeTrue($"no build server serves the repository; its log:\n{ServerLog()}");
         var fields = File.ReadAllText(_repository.ServerFile).TrimEnd('\n').Split(' ', 4);
         return (int.Parse(fields[0], CultureInfo.InvariantCulture), int.Parse(fields[2], CultureInfo.InvariantCulture), fields[3]);
+    }
+
+    // A server that has served one run, now busy with Wait (sleep 60) and its output showing.
+    private RunningScript StartWaitingOnServer()
+    {
+        StartFresh();
+        _repository.Run(ServerOn, ["Echo"]).ExitCode.ShouldBe(0);
+        var script = StartScript("Wait");
+        WaitForOutput(script, "waiting");
+        return script;
     }
 
     private RunningScript StartScript(params string[] arguments)
