@@ -93,11 +93,12 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
         archive.AddDirectory("rootfs/tmp", (UnixFileMode)0b1_111_111_111);
         archive.AddDirectory("rootfs/app");
         archive.AddDirectory("rootfs/home/app");
+        // Every image built FROM this one inherits its labels. Title and version each service image sets anew; a
+        // description would stay and call every service "the ASP.NET Core runtime".
         var labels = new Dictionary<string, string>
         {
             ["org.opencontainers.image.title"] = "idp dotnet-aspnet",
             ["org.opencontainers.image.version"] = runtime.Version,
-            ["org.opencontainers.image.description"] = "ASP.NET Core runtime on scratch, built by Idp.Build's BaseImage target",
         };
         archive.AddText("Dockerfile", LabelInstruction.AddTo(string.Join('\n',
             "FROM scratch",

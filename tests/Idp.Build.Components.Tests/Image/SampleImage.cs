@@ -49,6 +49,8 @@ public sealed class SampleImage(ImagePipeline pipeline)
         labels["org.opencontainers.image.version"].ShouldStartWith("0.1.0-ci.");
         labels["io.idp.team"].ShouldBe("platform");
         labels["io.idp.service"].ShouldBe("hello-service");
+        labels["org.opencontainers.image.title"].ShouldBe("hello-service");
+        labels.ShouldNotContainKey("org.opencontainers.image.description", "a description inherited from the base image would describe the runtime, not the service");
         image.RepoTags.ShouldContain($"{pipeline.Repository}:{pipeline.FirstCommit}");
         image.RepoTags.ShouldNotContain(t => t.EndsWith(":latest", StringComparison.Ordinal));
         image.Config.User.ShouldBe("1654:1654");
