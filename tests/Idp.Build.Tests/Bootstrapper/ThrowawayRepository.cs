@@ -227,17 +227,16 @@ internal sealed class ThrowawayRepository : IDisposable
                 .Description("Runs sleep 60 in a shell that ends 0.3 s after Ctrl+C")
                 .Executes(() =>
                 {
-                    Console.WriteLine("waiting");
-                    // Like most tools, it takes a moment to wind up on Ctrl+C.
-                    ProcessRunner.Run("sh", ["-c", "trap 'sleep 0.3; kill $!; exit 130' INT; sleep 60 & wait"]);
+                    // Like most tools, it takes a moment to wind up on Ctrl+C. It says "waiting" once its trap is set,
+                    // so a test that presses Ctrl+C on seeing it never hits the shell before.
+                    ProcessRunner.Run("sh", ["-c", "trap 'sleep 0.3; kill $!; exit 130' INT; echo waiting; sleep 60 & wait"], new ProcessOptions { LogInvocation = false });
                 });
 
             Target Stubborn => _ => _
                 .Description("Runs a shell that ignores Ctrl+C and sleeps")
                 .Executes(() =>
                 {
-                    Console.WriteLine("stubborn");
-                    ProcessRunner.Run("sh", ["-c", "trap '' INT; sleep 45.5"]);
+                    ProcessRunner.Run("sh", ["-c", "trap '' INT; echo stubborn; sleep 45.5"], new ProcessOptions { LogInvocation = false });
                 });
 
             static void FailNow() => throw new InvalidOperationException("Fail always fails");
