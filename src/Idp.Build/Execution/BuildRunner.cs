@@ -22,6 +22,7 @@ internal static class BuildRunner
 
     public static int Run<T>(T build, RunEnvironment environment, Expression<Func<T, Target>>[] defaultTargets) where T : IdpBuild
     {
+        var ctrlC = CtrlC.Watch(environment.OwnsConsole);
         var masker = new SecretMasker();
         var router = new ConsoleRouter(environment.StandardOut, environment.StandardError, masker);
         var (previousOut, previousError) = (Console.Out, Console.Error);
@@ -32,7 +33,7 @@ internal static class BuildRunner
         }
         try
         {
-            return RunCore(build, environment, defaultTargets, masker, router);
+            return RunCore(build, environment, defaultTargets, masker, router, ctrlC);
         }
         catch (BuildException error)
         {
@@ -41,6 +42,7 @@ internal static class BuildRunner
         }
         finally
         {
+            ctrlC?.Dispose();
             router.Complete();
             if (environment.OwnsConsole)
             {
@@ -50,7 +52,8 @@ internal static class BuildRunner
         }
     }
 
-    private static int RunCore<T>(T build, RunEnvironment environment, Expression<Func<T, Target>>[] defaultTargets, SecretMasker masker, ConsoleRouter router)
+    private static int RunCore<T>(
+        T build, RunEnvironment environment, Expression<Func<T, Target>>[] defaultTargets, SecretMasker masker, ConsoleRouter router, CtrlC? ctrlC)
         where T : IdpBuild
     {
         var startedAt = DateTimeOffset.Now;
@@ -103,8 +106,8 @@ internal static class BuildRunner
         var observers = Observers.BuildObservers.For(build, log);
         observers.PlannedAsync(plan).GetAwaiter().GetResult();
         var executor = new BuildExecutor(context, new UpToDateStore(root, context.TemporaryDirectory / "up-to-date"), observers);
-        using (CancelOnCtrlC(executor, environment.OwnsConsole, log))
-            executor.RunAsync(plan, options.Parallelism).GetAwaiter().GetResult();
+        ctrlC?.Cancels(executor, log);
+        executor.RunAsync(plan, options.Parallelism).GetAwaiter().GetResult();
 
         var succeeded = plan.All(t => t.Status is TargetStatus.Succeeded or TargetStatus.Collective or TargetStatus.Skipped);
         observers.BuildFinishedAsync(plan, succeeded).GetAwaiter().GetResult();
@@ -128,31 +131,5 @@ internal static class BuildRunner
     {
         if ((root / ".nuke").DirectoryExists())
             SchemaWriter.WriteIfChanged(root / ".nuke" / "build.schema.json", targets, parameters.Members);
-    }
-
-    private static IDisposable? CancelOnCtrlC(BuildExecutor executor, bool ownsConsole, BuildLog log)
-    {
-        if (!ownsConsole)
-            return null;
-        var pressed = 0;
-        ConsoleCancelEventHandler handler = (_, e) =>
-        {
-            // The second press ends the process at once; said explicitly, as the build server's handler says otherwise.
-            if (Interlocked.Increment(ref pressed) > 1)
-            {
-                e.Cancel = false;
-                return;
-            }
-            e.Cancel = true;
-            log.Warning("Cancelled (Ctrl+C): no new target starts; targets marked AssuredAfterFailure still run. Press Ctrl+C again to stop at once.");
-            executor.Cancel();
-        };
-        Console.CancelKeyPress += handler;
-        return new Unsubscribe(() => Console.CancelKeyPress -= handler);
-    }
-
-    private sealed class Unsubscribe(Action action) : IDisposable
-    {
-        public void Dispose() => action();
     }
 }

@@ -107,6 +107,25 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
         IsRunning(Server().Pid).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("on")]
+    [InlineData("off")]
+    public void Ctrl_C_before_the_plan_is_ready_starts_no_target_on_the_server_as_in_a_process_of_its_own(string server)
+    {
+        StartFresh();
+        _repository.Run(ServerOn, ["Echo"]).ExitCode.ShouldBe(0);
+        using var client = StartScript(new Dictionary<string, string?> { ["IDP_BUILD_SERVER"] = server, ["PROBE_PLANNING_SECONDS"] = "5" }, "Echo", "--words", "late");
+        WaitForOutput(client, "planning");
+
+        Signal(client.Process.Id, "INT");
+
+        client.Process.WaitForExit(TimeSpan.FromSeconds(30)).ShouldBeTrue("the client did not end within 30 s of Ctrl+C");
+        client.Process.ExitCode.ShouldBe(1, client.Output);
+        client.Output.ShouldContain("Cancelled (Ctrl+C)");
+        client.Output.ShouldNotContain("words: 1");
+        client.Output.ShouldContain("Build failed");
+    }
+
     [Fact]
     public void A_client_that_is_killed_ends_its_run_and_the_server_serves_the_next()
     {
@@ -269,13 +288,16 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
         return script;
     }
 
-    private RunningScript StartScript(params string[] arguments)
+    private RunningScript StartScript(params string[] arguments) => StartScript(ServerOn, arguments);
+
+    private RunningScript StartScript(Dictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { WorkingDirectory = _repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(_repository.Root / ThrowawayRepository.BashScript);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        start.Environment["IDP_BUILD_SERVER"] = "on";
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.Environment.Remove("GITLAB_CI");
         start.Environment.Remove("JENKINS_URL");
         return new RunningScript(Process.Start(start)!);
