@@ -26,8 +26,11 @@ public sealed class ContextArchive : IDisposable
     /// <summary>Counts the files added, for the log.</summary>
     public int FileCount { get; private set; }
 
-    /// <summary>Adds the file at <paramref name="source"/> (following symlinks) as <paramref name="name"/>, with its permissions.</summary>
-    public void AddFile(string name, string source)
+    /// <summary>
+    /// Adds the file at <paramref name="source"/> (following symlinks) as <paramref name="name"/>, with its permissions
+    /// or <paramref name="mode"/>.
+    /// </summary>
+    public void AddFile(string name, string source, UnixFileMode? mode = null)
     {
         AddParents(name);
         var info = new FileInfo(source);
@@ -36,7 +39,7 @@ public sealed class ContextArchive : IDisposable
         var entry = new GnuTarEntry(TarEntryType.RegularFile, name)
         {
             DataStream = content,
-            Mode = OperatingSystem.IsWindows() ? (UnixFileMode)0b110_100_100 : File.GetUnixFileMode(target.FullName),
+            Mode = mode ?? (OperatingSystem.IsWindows() ? (UnixFileMode)0b110_100_100 : File.GetUnixFileMode(target.FullName)),
             ModificationTime = _timestamp,
         };
         _writer.WriteEntry(entry);

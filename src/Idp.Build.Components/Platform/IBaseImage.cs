@@ -7,24 +7,25 @@ namespace Idp.Build.Components.Platform;
 
 /// <summary>
 /// <c>BaseImage</c> (unlisted): builds the platform's .NET runtime base image without the internet — <c>FROM scratch</c>
-/// plus this machine's ASP.NET Core runtime and the libraries it loads, a non-root user <c>app</c> (1654) and CA
-/// certificates — and pushes it as <c>&lt;registry&gt;/idp/dotnet-aspnet:&lt;major.minor&gt;</c>. A bank points
-/// <c>--runtime-base-image</c> at its Nexus-proxied image instead (docs/images.md).
+/// plus this machine's ASP.NET Core runtime and the libraries it loads, a non-root user <c>app</c> (1654) and the CA
+/// certificates this machine trusts — and pushes it as <c>&lt;registry&gt;/idp/dotnet-aspnet:&lt;runtime&gt;-&lt;recipe&gt;</c>
+/// and <c>:&lt;major.minor&gt;</c>. A bank points <c>--runtime-base-image</c> at its Nexus-proxied image instead
+/// (docs/images.md).
 /// </summary>
 public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
 {
-    /// <summary>The user the image runs as: not root, and the same number as Microsoft's images use, so volume permissions carry over.</summary>
-    const int AppUserId = 1654;
-
-    [Parameter("The base image passed as build argument BASE_IMAGE (default: <registry>/idp/dotnet-aspnet:<runtime>, built by BaseImage)", Name = "RuntimeBaseImage")]
+    [Parameter("The base image passed as build argument BASE_IMAGE (default: <registry>/idp/dotnet-aspnet:<runtime>-<recipe>, built by BaseImage)", Name = "RuntimeBaseImage")]
     string? DotNetBaseImage => TryGetValue(() => DotNetBaseImage);
 
-    /// <summary>The base image the service's Dockerfile builds on: <c>--runtime-base-image</c>, else the platform's.</summary>
-    string BaseImageReference => DotNetBaseImage ?? BaseImageName.For(Registry);
+    /// <summary>
+    /// The base image the service's Dockerfile builds on: <c>--runtime-base-image</c>, else the platform's for this
+    /// machine's runtime and recipe, by its exact tag.
+    /// </summary>
+    string BaseImageReference => DotNetBaseImage ?? BaseImageName.Exact(Registry, BaseImageRecipe.OfThisMachine());
 
     /// <summary>
     /// True when the platform's base image has to be built: no <c>--runtime-base-image</c> is given and the registry
-    /// lacks the image for this exact runtime version.
+    /// lacks the image for this exact runtime version and recipe.
     /// </summary>
     bool PlatformBaseImageMissing
     {
@@ -36,7 +37,8 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
             using var registry = new RegistryClient(host, RegistryCredentials) { Retried = Log.Warning };
             try
             {
-                return registry.HeadManifestAsync(BaseImageName.Repository, BaseImageName.ExactTag).GetAwaiter().GetResult() is null;
+                var exactTag = BaseImageName.ExactTag(BaseImageRecipe.OfThisMachine());
+                return registry.HeadManifestAsync(BaseImageName.Repository, exactTag).GetAwaiter().GetResult() is null;
             }
             catch (RegistryException e)
             {
@@ -53,15 +55,16 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
         .Executes(async () =>
         {
             var runtime = RuntimeFiles.OfThisMachine();
-            var name = BaseImageName.For(Registry);
+            var recipe = BaseImageRecipe.OfThisMachine();
+            var name = BaseImageName.Exact(Registry, recipe);
             var parameters = new ImageBuildParameters
             {
-                Tags = [name, $"{Registry}/{BaseImageName.Repository}:{BaseImageName.ExactTag}"],
+                Tags = [name, BaseImageName.For(Registry)],
                 Dockerfile = "Dockerfile",
                 Remove = true,
                 ForceRemove = true,
             };
-            var built = await ImageBuilder.BuildAsync(DockerEndpoint, DockerBuilder, parameters, tar => WriteContext(tar, runtime), name, Log);
+            var built = await ImageBuilder.BuildAsync(DockerEndpoint, DockerBuilder, parameters, tar => WriteContext(tar, runtime, recipe), name, Log);
             using var docker = CreateDockerClient();
 
             var host = RegistryHost.Of(UsesLocalRegistry ? Registry : RegistryAddress!);
@@ -69,8 +72,8 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
             try
             {
                 var pusher = new ImagePusher(docker, registry, host, RegistryCredentials, Log);
-                var pushed = await pusher.PushAsync(BaseImageName.Repository, BaseImageName.Tag, built.ImageId);
-                await pusher.TagAsync(BaseImageName.Repository, BaseImageName.ExactTag, pushed);
+                var pushed = await pusher.PushAsync(BaseImageName.Repository, BaseImageName.ExactTag(recipe), built.ImageId);
+                await pusher.TagAsync(BaseImageName.Repository, BaseImageName.Tag, pushed);
                 ReportSummary($"{name} ({runtime.Files.Count} files, {pushed.Digest})");
             }
             catch (RegistryException e)
@@ -79,39 +82,20 @@ public interface IBaseImage : ILocalPlatform, IHazRegistryCredentials
             }
         });
 
-    private static void WriteContext(Stream tar, RuntimeFiles runtime)
+    private static void WriteContext(Stream tar, RuntimeFiles runtime, BaseImageRecipe recipe)
     {
         // Fixed timestamps: the same runtime gives the same layer digest, so every service shares one base layer.
         using var archive = new ContextArchive(tar, DateTimeOffset.UnixEpoch);
         foreach (var (imagePath, hostPath) in runtime.Files)
             archive.AddFile("rootfs/" + imagePath, hostPath);
-        if (File.Exists("/etc/ssl/certs/ca-certificates.crt"))
-            archive.AddFile("rootfs/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs/ca-certificates.crt");
-        archive.AddText("rootfs/etc/passwd", $"root:x:0:0:root:/root:/sbin/nologin\napp:x:{AppUserId}:{AppUserId}:app:/home/app:/sbin/nologin\n");
-        archive.AddText("rootfs/etc/group", $"root:x:0:\napp:x:{AppUserId}:\n");
-        archive.AddText("rootfs/etc/nsswitch.conf", "hosts: files dns\n");
+        foreach (var (imagePath, text) in recipe.Files)
+            archive.AddText("rootfs/" + imagePath, text);
+        // Readable by the app user, whoever may read the machine's own copy (SSL_CERT_FILE may be a private file).
+        if (recipe.CaBundle is not null)
+            archive.AddFile("rootfs" + BaseImageRecipe.CaBundlePath, recipe.CaBundle, (UnixFileMode)0b110_100_100);
         archive.AddDirectory("rootfs/tmp", (UnixFileMode)0b1_111_111_111);
         archive.AddDirectory("rootfs/app");
         archive.AddDirectory("rootfs/home/app");
-        // Every image built FROM this one inherits its labels. Title and version each service image sets anew; a
-        // description would stay and call every service "the ASP.NET Core runtime".
-        var labels = new Dictionary<string, string>
-        {
-            ["org.opencontainers.image.title"] = "idp dotnet-aspnet",
-            ["org.opencontainers.image.version"] = runtime.Version,
-        };
-        archive.AddText("Dockerfile", LabelInstruction.AddTo(string.Join('\n',
-            "FROM scratch",
-            "COPY rootfs/ /",
-            "ENV PATH=/usr/share/dotnet:/usr/bin:/bin \\",
-            "    DOTNET_ROOT=/usr/share/dotnet \\",
-            "    LD_LIBRARY_PATH=/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:/lib/aarch64-linux-gnu:/usr/lib/aarch64-linux-gnu \\",
-            "    DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 \\",
-            "    DOTNET_LTTng=0 \\",
-            "    ASPNETCORE_HTTP_PORTS=8080 \\",
-            "    SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt",
-            $"USER {AppUserId}:{AppUserId}",
-            "WORKDIR /app",
-            ""), target: null, labels));
+        archive.AddText("Dockerfile", recipe.Dockerfile);
     }
 }

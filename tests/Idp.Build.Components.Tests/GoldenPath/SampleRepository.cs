@@ -36,8 +36,11 @@ internal sealed class SampleRepository : IDisposable
     }
 
     /// <summary>Runs a build assembly with this copy as its root.</summary>
-    public ProcessResult Run(AbsolutePath buildAssembly, params string[] arguments) =>
-        ProcessRunner.Run(DotNetTasksPath, [buildAssembly, .. arguments], OutsideCi.Options(Root, TimeSpan.FromMinutes(15)));
+    public ProcessResult Run(AbsolutePath buildAssembly, params string[] arguments) => Run(buildAssembly, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs a build assembly with this copy as its root and more environment <paramref name="variables"/>.</summary>
+    public ProcessResult Run(AbsolutePath buildAssembly, IReadOnlyDictionary<string, string?> variables, params string[] arguments) =>
+        ProcessRunner.Run(DotNetTasksPath, [buildAssembly, .. arguments], OutsideCi.Options(Root, TimeSpan.FromMinutes(15), variables));
 
     public void Write(string relativePath, string content)
     {

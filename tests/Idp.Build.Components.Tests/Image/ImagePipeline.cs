@@ -62,15 +62,22 @@ public sealed class ImagePipeline : IAsyncLifetime
     /// <summary>Runs the sample's build against the fixture's engine and registry, with the registry user's credentials.</summary>
     internal ProcessResult Run(params string[] arguments) => RunWith(Registry.Password, arguments);
 
-    internal ProcessResult RunWith(string password, params string[] arguments) => Sample.Run(BuildAssembly,
-    [
-        .. arguments,
-        "--docker-host", Engine.Endpoint.ToString(),
-        "--registry", Registry.Address,
-        "--registry-username", Registry.Username,
-        "--registry-password", password,
-        "--platform-directory", Sample.Root / ".idp-platform",
-    ]);
+    internal ProcessResult RunWith(string password, params string[] arguments) => RunAgainst(Registry, password, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs the sample's build against the fixture's engine, <paramref name="registry"/> and with more environment <paramref name="variables"/>.</summary>
+    internal ProcessResult RunAgainst(RegistryServer registry, IReadOnlyDictionary<string, string?> variables, params string[] arguments) =>
+        RunAgainst(registry, registry.Password, variables, arguments);
+
+    private ProcessResult RunAgainst(RegistryServer registry, string password, IReadOnlyDictionary<string, string?> variables, string[] arguments) =>
+        Sample.Run(BuildAssembly, variables,
+        [
+            .. arguments,
+            "--docker-host", Engine.Endpoint.ToString(),
+            "--registry", registry.Address,
+            "--registry-username", registry.Username,
+            "--registry-password", password,
+            "--platform-directory", Sample.Root / ".idp-platform",
+        ]);
 
     /// <summary>
     /// Writes <c>idp.&lt;name&gt;.yaml</c>: the sample's idp.yaml with the image in a repository of its own, so the tags

@@ -60,10 +60,12 @@ public sealed class NativeGoldenPath(ImagePipeline pipeline, NativeSample native
         result.StandardOutput.ShouldMatch(@"BaseImage\s+│ Succeeded");
         // The runtime this test runs on is the one installed beside the SDK that compiled the native build.
         var runtime = new DirectoryInfo(RuntimeEnvironment.GetRuntimeDirectory()).Name;
+        var exactTag = BaseImageName.ExactTag(BaseImageRecipe.OfThisMachine());
+        exactTag.ShouldStartWith(runtime + "-");
         using var registry = new RegistryClient(RegistryHost.Of(empty.Address), new RegistryCredentials(empty.Username, empty.Password));
-        var exact = await registry.HeadManifestAsync(BaseImageName.Repository, runtime);
+        var exact = await registry.HeadManifestAsync(BaseImageName.Repository, exactTag);
         var minor = await registry.HeadManifestAsync(BaseImageName.Repository, BaseImageName.Tag);
-        exact.ShouldNotBeNull($"{BaseImageName.Repository}:{runtime} was pushed").Digest.ShouldBe(minor.ShouldNotBeNull().Digest);
+        exact.ShouldNotBeNull($"{BaseImageName.Repository}:{exactTag} was pushed").Digest.ShouldBe(minor.ShouldNotBeNull().Digest);
     }
 
     [Fact]
