@@ -17,6 +17,8 @@ public sealed class BaseImageRecipe
     /// <summary>Where the image keeps its CA certificates, and where Debian keeps the machine's.</summary>
     public const string CaBundlePath = "/etc/ssl/certs/ca-certificates.crt";
 
+    private string? _fingerprint;
+
     private BaseImageRecipe(string runtimeVersion, string? caBundle)
     {
         RuntimeVersion = runtimeVersion;
@@ -80,19 +82,18 @@ public sealed class BaseImageRecipe
         }
     }
 
-    /// <summary>The first 12 hex digits of the SHA-256 of the Dockerfile, the files and the CA bundle.</summary>
-    public string Fingerprint
+    /// <summary>The first 12 hex digits of the SHA-256 of the Dockerfile, the files and the CA bundle; read once.</summary>
+    public string Fingerprint => _fingerprint ??= ComputeFingerprint();
+
+    private string ComputeFingerprint()
     {
-        get
-        {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var text = new StringBuilder(Dockerfile);
-            foreach (var (path, content) in Files)
-                text.Append('\0').Append(path).Append('\0').Append(content);
-            hash.AppendData(Encoding.UTF8.GetBytes(text.Append('\0').ToString()));
-            if (CaBundle is not null)
-                hash.AppendData(File.ReadAllBytes(CaBundle));
-            return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
-        }
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var text = new StringBuilder(Dockerfile);
+        foreach (var (path, content) in Files)
+            text.Append('\0').Append(path).Append('\0').Append(content);
+        hash.AppendData(Encoding.UTF8.GetBytes(text.Append('\0').ToString()));
+        if (CaBundle is not null)
+            hash.AppendData(File.ReadAllBytes(CaBundle));
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 }
