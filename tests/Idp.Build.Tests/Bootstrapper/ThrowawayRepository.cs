@@ -8,8 +8,9 @@ namespace Idp.Build.Tests.Bootstrapper;
 /// sources and a tiny <c>build/</c> project — in a temporary folder, and a way to run either bootstrapper in it.
 /// The build's targets: <c>Echo</c> (the default) prints every argument of its process and the message, <c>Where</c>
 /// prints the working directory and <c>IDP_PROBE</c> as the build and a child process see them, <c>Wait</c> runs
-/// <c>sleep 60</c> in a shell that ends 0.3 s after Ctrl+C, <c>Stubborn</c> runs a shell that ignores Ctrl+C, and <c>Fail</c> throws. With <c>PROBE_PLANNING_SECONDS</c> set,
-/// every run prints "planning" and takes that long before its first target.
+/// <c>sleep 60</c> in a shell that ends 0.3 s after Ctrl+C, <c>Stubborn</c> runs a shell that ignores Ctrl+C, and
+/// <c>Fail</c> throws. With <c>PROBE_PLANNING_SECONDS</c> set, every run prints "planning" and takes that long before
+/// its first target.
 /// </summary>
 internal sealed class ThrowawayRepository : IDisposable
 {
