@@ -105,7 +105,7 @@ static partial class ImageBenchmark
         return
         [
             Figure.Measured("image.cold", new Samples(cold), "s", atMost: null,
-                $"DockerBuild + Push of a service new to the registry with an app layer the engine has never built (base image present, Publish done before), in a process of its own as in CI; median of {runs}, interleaved"),
+                $"DockerBuild + Push of a service new to the registry, built after docker builder prune --all (base image present, Publish done before), in a process of its own as in CI; median of {runs}, interleaved"),
             Figure.Measured("image.cold.by-hand", new Samples(coldByHand), "s", atMost: null,
                 $"docker build --no-cache + docker push (one tag, no labels) into a repository new to the registry, on the same engine; median of {runs}, interleaved"),
             Figure.Measured("image.cold-vs-by-hand", Math.Round(Median(cold) / Median(coldByHand), 3), "ratio", atMost: 1.1,
