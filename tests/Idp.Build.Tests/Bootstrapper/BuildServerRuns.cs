@@ -100,7 +100,7 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
 
         Signal(client.Process.Id, "INT");
 
-        client.Process.WaitForExit(TimeSpan.FromSeconds(30)).ShouldBeTrue("the client did not end within 30 s of Ctrl+C");
+        client.WaitForExit(TimeSpan.FromSeconds(30)).ShouldBeTrue("the client did not end within 30 s of Ctrl+C");
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
         client.Process.ExitCode.ShouldBe(1, client.Output);
         client.Output.ShouldContain("Cancelled (Ctrl+C)");
@@ -119,7 +119,7 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
 
         Signal(client.Process.Id, "INT");
 
-        client.Process.WaitForExit(TimeSpan.FromSeconds(30)).ShouldBeTrue("the client did not end within 30 s of Ctrl+C");
+        client.WaitForExit(TimeSpan.FromSeconds(30)).ShouldBeTrue("the client did not end within 30 s of Ctrl+C");
         client.Process.ExitCode.ShouldBe(1, client.Output);
         client.Output.ShouldContain("Cancelled (Ctrl+C)");
         client.Output.ShouldNotContain("words: 1");
@@ -155,7 +155,7 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
             WaitForOutput(client, "Cancelled (Ctrl+C)");
             Signal(client.Process.Id, "INT");
 
-            client.Process.WaitForExit(TimeSpan.FromSeconds(20)).ShouldBeTrue("the client did not end within 20 s of the second Ctrl+C");
+            client.WaitForExit(TimeSpan.FromSeconds(20)).ShouldBeTrue("the client did not end within 20 s of the second Ctrl+C");
             client.Process.ExitCode.ShouldBe(130, client.Output);
             WaitUntil(() => !IsRunning(server.Pid), TimeSpan.FromSeconds(10)).ShouldBeTrue("the server outlived the second Ctrl+C");
             _repository.Run(ServerOn, ["Echo"]).ExitCode.ShouldBe(0);
@@ -178,7 +178,7 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
         result.ExitCode.ShouldBe(0, result.All);
         result.Output.ShouldContain("words: 1, message:");
         Signal(busy.Process.Id, "INT");
-        busy.Process.WaitForExit(TimeSpan.FromSeconds(30)).ShouldBeTrue();
+        busy.WaitForExit(TimeSpan.FromSeconds(30)).ShouldBeTrue();
     }
 
     [Fact]
@@ -348,6 +348,24 @@ public sealed class BuildServerRuns(BuiltRepositories repositories) : IDisposabl
         }
 
         public Process Process { get; }
+
+        /// <summary>
+        /// True once the script has ended and all its output is read. Process.WaitForExit with a timeout returns
+        /// before the last output events are raised; WaitForExitAsync waits for them too.
+        /// </summary>
+        public bool WaitForExit(TimeSpan timeout)
+        {
+            using var patience = new CancellationTokenSource(timeout);
+            try
+            {
+                Process.WaitForExitAsync(patience.Token).GetAwaiter().GetResult();
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
 
         public string Output
         {
