@@ -6,8 +6,9 @@ namespace Idp.Build.Components.Platform;
 /// <summary>
 /// The folder of the shared .NET runtime (<c>shared/Microsoft.NETCore.App/&lt;version&gt;</c>) this build runs on, from
 /// which the base image is made. A native build (<c>IDP_BUILD_NATIVE=on</c>) carries its runtime inside its
-/// executable, so for it this is the runtime the <c>dotnet</c> host would run: the one under <c>DOTNET_ROOT</c> (which
-/// build.sh sets), else beside <c>dotnet</c> on the PATH, of the build's own version or else the newest of its major.minor.
+/// executable, and a self-contained one beside it, so for them this is the runtime the <c>dotnet</c> host would run:
+/// the one under <c>DOTNET_ROOT</c> (which build.sh sets for the native build), else beside <c>dotnet</c> on the PATH,
+/// of the build's own version or else the newest of its major.minor.
 /// </summary>
 public static class SharedRuntime
 {
@@ -20,11 +21,11 @@ public static class SharedRuntime
 
     private static DirectoryInfo Find()
     {
-        if (RuntimeFeature.IsDynamicCodeSupported)
-            return new DirectoryInfo(RuntimeEnvironment.GetRuntimeDirectory());
+        if (RuntimeFeature.IsDynamicCodeSupported && SharedFrameworkAt(RuntimeEnvironment.GetRuntimeDirectory()) is { } shared)
+            return shared;
 
         var root = DotNetRoot() ?? throw new BuildException(
-            "This native build cannot find the .NET runtime to put into the base image: DOTNET_ROOT is not set and no 'dotnet' is on the PATH. Set DOTNET_ROOT to the folder that holds 'dotnet'.");
+            "This build carries its own .NET runtime (native or self-contained) and cannot find an installed one to put into the base image: DOTNET_ROOT is not set and no 'dotnet' is on the PATH. Set DOTNET_ROOT to the folder that holds 'dotnet'.");
         var frameworks = new DirectoryInfo(Path.Combine(root, "shared", NetCoreApp));
         var own = Environment.Version;
         var candidates = frameworks.Exists
@@ -35,6 +36,13 @@ public static class SharedRuntime
             ?? throw new BuildException(
                 $"No .NET {own.Major}.{own.Minor} runtime is installed under {root} (no {frameworks.FullName}/{own.Major}.{own.Minor}.*), which the base image is made from. Install dotnet-runtime-{own.Major}.{own.Minor}, or point DOTNET_ROOT at the installation that has it.");
     }
+
+    /// <summary>
+    /// The runtime folder of a framework-dependent build, a version folder of the shared framework; null for the folder of
+    /// a self-contained build, which holds the build and its own copy of the runtime.
+    /// </summary>
+    internal static DirectoryInfo? SharedFrameworkAt(string runtimeDirectory) =>
+        new DirectoryInfo(runtimeDirectory) is { Parent.Name: NetCoreApp } shared ? shared : null;
 
     private static string? DotNetRoot()
     {
