@@ -38,8 +38,8 @@ public static class SharedRuntime
     }
 
     /// <summary>
-    /// The runtime folder of a framework-dependent build, a version folder of the shared framework; null for the folder of
-    /// a self-contained build, which holds the build and its own copy of the runtime.
+    /// The runtime folder of a framework-dependent build, a version folder of the shared framework; null for the
+    /// folder of a self-contained build, which holds the build and its own copy of the runtime.
     /// </summary>
     internal static DirectoryInfo? SharedFrameworkAt(string runtimeDirectory) =>
         new DirectoryInfo(runtimeDirectory) is { Parent.Name: NetCoreApp } shared ? shared : null;
