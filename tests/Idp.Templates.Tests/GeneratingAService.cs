@@ -60,6 +60,24 @@ public sealed class GeneratingAService(TemplateHive templates)
     }
 
     [Fact]
+    public void What_the_build_writes_is_ignored_by_git_and_the_sources_are_not()
+    {
+        using var generated = templates.New("-n", "Payments.Api", "--team", "payments");
+        var root = generated.PathOf("Payments.Api");
+        Command.Run("git", ["init", "-q"], root, TimeSpan.FromMinutes(1)).ExitCode.ShouldBe(0);
+        string[] outputs =
+        [
+            "build/bin/_build.dll", "build/bin-native/_build", "build/obj/project.assets.json", "artifacts/image.json",
+            ".nuke/temp/run.json", "src/Payments.Api/bin/Release/net10.0/Payments.Api.dll",
+        ];
+        string[] sources = ["build/Build.cs", "build.sh", "Dockerfile", "idp.yaml", ".nuke/parameters.json"];
+
+        var ignored = Command.Run("git", ["check-ignore", "--no-index", .. outputs, .. sources], root, TimeSpan.FromMinutes(1));
+
+        ignored.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(outputs, ignoreOrder: true, ignored.ToString());
+    }
+
+    [Fact]
     public void Sdk_packages_come_from_the_given_feed_in_the_given_version()
     {
         using var generated = templates.New("-n", "Payments.Api", "--team", "payments", "--sdkVersion", "1.2.3", "--feed", "/srv/feeds/idp");

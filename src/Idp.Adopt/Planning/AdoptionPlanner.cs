@@ -48,7 +48,7 @@ public static class AdoptionPlanner
         {
             files.Add(new PlannedFile("nuget.config", FileAction.Create, "Idp.* from the platform feed", AdoptedFiles.NuGetConfig(options.Feed)));
         }
-        Unless(".gitignore", "ignores bin/, obj/, artifacts/, .nuke/temp/", () => AdoptedFiles.Verbatim(".gitignore"), "exists");
+        Unless(".gitignore", "ignores bin/, bin-native/, obj/, artifacts/, .nuke/temp/", () => AdoptedFiles.Verbatim(".gitignore"), "exists");
         if (Exists(root, ".gitignore") && !File.ReadAllText(Path.Combine(root, ".gitignore")).Contains("artifacts", StringComparison.Ordinal))
             checks.Add(".gitignore exists and was not changed: add 'artifacts/' and '**/.nuke/temp/' to it (build outputs).");
 
